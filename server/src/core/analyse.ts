@@ -1,0 +1,55 @@
+// Runs every rule over one parsed version of a submission, then applies the user's severities
+// and the inline switches. Everything the editor shows for a version comes from one Analysis.
+
+import { AnalysisConfig } from './config';
+import { parseSubmission, SubmissionDocument } from './document';
+import { isDisabled, ruleMatches } from './directives';
+import type { Finding, Severity } from './findings';
+import { checkFrontMatter, FrontMatterResult } from './frontMatter';
+import { countWords, WordCount } from './wordCount';
+import { numberingRule } from './rules/numbering';
+import { requiredSectionsRule } from './rules/requiredSections';
+import type { Rule, RuleContext } from './rules/rule';
+import { WordLimit, wordLimitFor, wordLimitRule } from './rules/wordLimit';
+
+export interface Analysis {
+  model: SubmissionDocument;
+  frontMatter: FrontMatterResult;
+  wordCount: WordCount;
+  wordLimit: WordLimit;
+  diagnostics: Finding[];
+}
+
+const RULES: Rule[] = [({ frontMatter }) => frontMatter.findings, wordLimitRule, numberingRule, requiredSectionsRule];
+
+export function analyseText(text: string, config: AnalysisConfig): Analysis {
+  return analyse(parseSubmission(text), config);
+}
+
+export function analyse(model: SubmissionDocument, config: AnalysisConfig): Analysis {
+  const frontMatter = checkFrontMatter(model);
+  const context: RuleContext = {
+    model,
+    config,
+    frontMatter,
+    wordCount: countWords(model, config),
+    wordLimit: wordLimitFor(frontMatter.data, config),
+  };
+  const diagnostics: Finding[] = [];
+  for (const rule of RULES) {
+    for (const finding of rule(context)) {
+      const severity = configuredSeverity(config, finding);
+      if (severity === 'off' || isDisabled(model.directives, finding.code, finding.range.start.line)) continue;
+      diagnostics.push({ ...finding, severity });
+    }
+  }
+  return { ...context, diagnostics };
+}
+
+/** The user's severity for a finding: by code first, then by group, else the rule's own. */
+function configuredSeverity(config: AnalysisConfig, finding: Finding): Severity | 'off' {
+  const exact = config.rules[finding.code];
+  if (exact) return exact;
+  const group = Object.keys(config.rules).find((rule) => ruleMatches(rule, finding.code));
+  return group ? config.rules[group] : finding.severity;
+}

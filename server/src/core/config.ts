@@ -1,0 +1,33 @@
+// Analysis settings: word limits, footnote counting, rule severities. The language server fills
+// them from VS Code settings, the command line from its flags; both start from these defaults.
+
+import type { Severity } from './findings';
+
+export type SubmissionType = 'individual' | 'joint' | 'nhri';
+
+export interface AnalysisConfig {
+  wordLimits: Record<SubmissionType, number>;
+  countFootnotes: boolean;
+  /** Percentage of the limit from which a warning is shown. */
+  warnAtPercent: number;
+  /** Per code (`numbering/gap`) or group (`numbering`): a severity, or `off`. */
+  rules: Record<string, Severity | 'off'>;
+}
+
+export const DEFAULT_CONFIG: AnalysisConfig = {
+  // OHCHR's current limits could not be confirmed (shared FACTS.md §1): hence configurable.
+  wordLimits: { individual: 2815, joint: 5630, nhri: 5630 },
+  countFootnotes: true,
+  warnAtPercent: 90,
+  rules: {},
+};
+
+/** Fills what a partial configuration leaves out with the defaults. */
+export function resolveConfig(partial: Partial<AnalysisConfig> = {}): AnalysisConfig {
+  return {
+    wordLimits: { ...DEFAULT_CONFIG.wordLimits, ...partial.wordLimits },
+    countFootnotes: partial.countFootnotes ?? DEFAULT_CONFIG.countFootnotes,
+    warnAtPercent: partial.warnAtPercent ?? DEFAULT_CONFIG.warnAtPercent,
+    rules: { ...DEFAULT_CONFIG.rules, ...partial.rules },
+  };
+}

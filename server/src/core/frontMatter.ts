@@ -1,0 +1,253 @@
+// The YAML front matter: parsed with positions by `yaml`, validated by ajv against
+// schemas/submission.schema.json, each error placed on the exact key or value it concerns.
+
+import Ajv, { ErrorObject } from 'ajv';
+import addFormats from 'ajv-formats';
+import * as l10n from '@vscode/l10n';
+import { isMap, isNode, isPair, isScalar, parseDocument, Document, Node } from 'yaml';
+import schema from '../../../schemas/submission.schema.json';
+import type { FrontMatterBlock, SubmissionDocument } from './document';
+import type { Finding } from './findings';
+import type { LineIndex, Range } from './text';
+
+export interface FrontMatterData {
+  type?: 'individual' | 'joint' | 'nhri';
+  state?: string;
+  cycle?: number;
+  session?: number;
+  language?: 'en' | 'ru' | 'fr' | 'es';
+  title?: string;
+  coalition?: {
+    name?: string;
+    members?: { organisation?: string; region?: string; contact?: string; role?: string }[];
+  };
+  word_limit?: number;
+  deadline?: string;
+}
+
+export interface FrontMatterResult {
+  /** What the YAML says, or an empty object when there is none or it does not parse. */
+  data: FrontMatterData;
+  /** True when the front matter parses and matches the schema. */
+  valid: boolean;
+  findings: Finding[];
+}
+
+type SchemaNode = { description?: string; properties?: Record<string, SchemaNode>; items?: SchemaNode };
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats(ajv, ['date']);
+const validate = ajv.compile<FrontMatterData>(schema);
+
+export function checkFrontMatter(model: SubmissionDocument): FrontMatterResult {
+  const block = model.frontMatter;
+  const { lines } = model;
+  if (!block) {
+    return {
+      data: {},
+      valid: false,
+      findings: [
+        {
+          code: 'front-matter/missing',
+          severity: 'error',
+          range: lines.range(0, lines.lineEnd(0)),
+          message: l10n.t(
+            'The submission has no front matter: start it with a YAML block between two --- lines (type, state, cycle, language, title).',
+          ),
+        },
+      ],
+    };
+  }
+  if (!block.closed) {
+    return {
+      data: {},
+      valid: false,
+      findings: [
+        {
+          code: 'front-matter/syntax',
+          severity: 'error',
+          range: block.range,
+          message: l10n.t('The front matter opened here is never closed: add a line with --- after it.'),
+        },
+      ],
+    };
+  }
+
+  const document = parseDocument(block.content, { prettyErrors: false, uniqueKeys: true });
+  const at = (start: number, end: number) =>
+    lines.range(block.contentOffset + start, block.contentOffset + Math.max(start, end));
+
+  const syntaxFindings: Finding[] = [...document.errors, ...document.warnings].map((error) => ({
+    code: 'front-matter/syntax',
+    severity: document.errors.includes(error as never) ? 'error' : 'warning',
+    range: at(error.pos[0], error.pos[1]),
+    message: l10n.t('YAML: {0}', firstLine(error.message)),
+  }));
+  if (document.errors.length) return { data: {}, valid: false, findings: syntaxFindings };
+
+  const data: unknown = document.toJS() ?? {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      data: {},
+      valid: false,
+      findings: [
+        ...syntaxFindings,
+        {
+          code: 'front-matter/schema',
+          severity: 'error',
+          range: contentRange(block, lines),
+          message: l10n.t('The front matter must be a list of keys and values (type: joint, state: ..., ...).'),
+        },
+      ],
+    };
+  }
+  const valid = validate(data);
+  const findings = [...syntaxFindings];
+  for (const error of relevantErrors(validate.errors ?? [])) {
+    findings.push(describeError(error, document, block, lines, at));
+  }
+  return { data: data as FrontMatterData, valid, findings };
+}
+
+/** `if` errors only say that a `then` failed, which its own errors already say. */
+function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
+  return errors.filter((error) => error.keyword !== 'if');
+}
+
+function describeError(
+  error: ErrorObject,
+  document: Document,
+  block: FrontMatterBlock,
+  lines: LineIndex,
+  at: (start: number, end: number) => Range,
+): Finding {
+  const path = error.instancePath.split('/').slice(1).map(decodePointerSegment);
+  const node = nodeAt(document, path);
+  const nodeRange = node?.range ? at(node.range[0], node.range[1]) : contentRange(block, lines);
+  const name = displayPath(path);
+  const shown = (value: unknown) => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value));
+  const value = valueAt(document, path);
+
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(error.params.additionalProperty);
+      const keyNode = keyNodeAt(document, path, key);
+      const allowed = Object.keys(schemaAt(path).properties ?? {}).join(', ');
+      return {
+        code: 'front-matter/unknown-key',
+        severity: 'error',
+        range: keyNode?.range ? at(keyNode.range[0], keyNode.range[1]) : nodeRange,
+        message: l10n.t('Unknown key "{0}": expected one of {1}.', key, allowed),
+      };
+    }
+    case 'required': {
+      const key = String(error.params.missingProperty);
+      const description = schemaAt([...path, key]).description ?? key;
+      const forJoint = error.schemaPath.includes('/then/');
+      // A missing key is shown on the line of the mapping that lacks it (the opening --- at the top level).
+      const range = path.length ? firstLineOf(nodeRange, lines) : lines.range(0, lines.lineEnd(0));
+      return {
+        code: 'front-matter/schema',
+        severity: 'error',
+        range,
+        message: forJoint
+          ? l10n.t('A joint submission needs "{0}" ({1}).', key, description)
+          : path.length
+            ? l10n.t('"{0}" lacks "{1}" ({2}).', name, key, description)
+            : l10n.t('The front matter lacks "{0}" ({1}).', key, description),
+      };
+    }
+    default:
+      return {
+        code: 'front-matter/schema',
+        severity: 'error',
+        range: nodeRange,
+        message: describeValueError(error, name, shown(value)),
+      };
+  }
+}
+
+function describeValueError(error: ErrorObject, name: string, value: string): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'enum':
+      return l10n.t('"{0}" must be one of {1}, not {2}.', name, (params.allowedValues as string[]).join(', '), value);
+    case 'type':
+      return l10n.t('"{0}" must be {1}, not {2}.', name, typeName(String(params.type)), value);
+    case 'minimum':
+      return l10n.t('"{0}" must be at least {1}, not {2}.', name, String(params.limit), value);
+    case 'maximum':
+      return l10n.t('"{0}" must be at most {1}, not {2}.', name, String(params.limit), value);
+    case 'format':
+      return l10n.t('"{0}" must be a date written YYYY-MM-DD, not {1}.', name, value);
+    case 'minItems':
+      return l10n.t('"{0}" must list at least {1} entries.', name, String(params.limit));
+    case 'minLength':
+    case 'pattern':
+      return l10n.t('"{0}" must not be empty.', name);
+    default:
+      return l10n.t('"{0}" is not valid: {1}.', name, error.message ?? error.keyword);
+  }
+}
+
+function typeName(type: string): string {
+  switch (type) {
+    case 'integer':
+      return l10n.t('a whole number');
+    case 'string':
+      return l10n.t('text');
+    case 'object':
+      return l10n.t('a set of keys and values');
+    case 'array':
+      return l10n.t('a list');
+    default:
+      return type;
+  }
+}
+
+function decodePointerSegment(segment: string): string | number {
+  const decoded = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+  return /^\d+$/.test(decoded) ? Number(decoded) : decoded;
+}
+
+function displayPath(path: (string | number)[]): string {
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i ? `.${part}` : part)).join('');
+}
+
+function nodeAt(document: Document, path: (string | number)[]): Node | undefined {
+  if (!path.length) return isNode(document.contents) ? document.contents : undefined;
+  const node = document.getIn(path, true);
+  return isNode(node) ? node : undefined;
+}
+
+function valueAt(document: Document, path: (string | number)[]): unknown {
+  const node = nodeAt(document, path);
+  return isScalar(node) ? node.value : node?.toJSON();
+}
+
+function keyNodeAt(document: Document, path: (string | number)[], key: string): Node | undefined {
+  const map = nodeAt(document, path);
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === key);
+  return pair && isNode(pair.key) ? pair.key : undefined;
+}
+
+function schemaAt(path: (string | number)[]): SchemaNode {
+  let node: SchemaNode = schema as SchemaNode;
+  for (const part of path) {
+    node = (typeof part === 'number' ? node.items : node.properties?.[part]) ?? {};
+  }
+  return node;
+}
+
+function contentRange(block: FrontMatterBlock, lines: LineIndex): Range {
+  return lines.range(block.contentOffset, block.contentOffset + block.content.trimEnd().length);
+}
+
+function firstLineOf(range: Range, lines: LineIndex): Range {
+  return { start: range.start, end: lines.positionAt(lines.lineEnd(range.start.line)) };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,18 @@
+// The shape every rule has: the analysed document in, findings out.
+
+import type { AnalysisConfig } from '../config';
+import type { SubmissionDocument } from '../document';
+import type { Finding } from '../findings';
+import type { FrontMatterResult } from '../frontMatter';
+import type { WordCount } from '../wordCount';
+import type { WordLimit } from './wordLimit';
+
+export interface RuleContext {
+  model: SubmissionDocument;
+  config: AnalysisConfig;
+  frontMatter: FrontMatterResult;
+  wordCount: WordCount;
+  wordLimit: WordLimit;
+}
+
+export type Rule = (context: RuleContext) => Finding[];

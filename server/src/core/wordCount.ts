@@ -1,0 +1,92 @@
+// Counts words as a word processor counts the text a reader sees: whitespace-separated tokens
+// with at least one letter or digit, skipping what the parser marked hidden (front matter,
+// markup, paragraph numbers, link URLs, footnote markers, comments). Latin and Cyrillic alike.
+
+import type { SubmissionDocument } from './document';
+
+export interface WordCountOptions {
+  countFootnotes: boolean;
+}
+
+export interface SectionWordCount {
+  /** Index into the document's sections, or undefined for text before the first heading. */
+  section: number | undefined;
+  title: string;
+  /** Words in the section's own text, up to the next heading of any level. */
+  words: number;
+}
+
+export interface WordCount {
+  words: number;
+  /** Words in footnote definitions, counted in `words` only when footnotes count. */
+  footnoteWords: number;
+  sections: SectionWordCount[];
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function isSpace(code: number): boolean {
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/**
+ * Calls `visit` with the start and end offsets of every counted word, in order, and stops
+ * early when it returns false.
+ */
+export function forEachWord(
+  model: SubmissionDocument,
+  options: WordCountOptions,
+  visit: (start: number, end: number, inFootnote: boolean) => boolean | void,
+): void {
+  const { text, hidden, footnoteDefinitions } = model;
+  let footnote = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (hidden[i] || isSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let hasLetter = false;
+    while (i < text.length && !hidden[i] && !isSpace(text.charCodeAt(i))) {
+      if (!hasLetter) {
+        const code = text.charCodeAt(i);
+        hasLetter =
+          (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ||
+          (code > 127 && LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i)!)));
+      }
+      i++;
+    }
+    if (!hasLetter) continue;
+    while (footnote < footnoteDefinitions.length && footnoteDefinitions[footnote].endOffset <= start) footnote++;
+    const inFootnote = footnote < footnoteDefinitions.length && footnoteDefinitions[footnote].startOffset <= start;
+    if (inFootnote && !options.countFootnotes) continue;
+    if (visit(start, i, inFootnote) === false) return;
+  }
+}
+
+export function countWords(model: SubmissionDocument, options: WordCountOptions): WordCount {
+  const { sections } = model;
+  const perSection: SectionWordCount[] = [
+    { section: undefined, title: '', words: 0 },
+    ...sections.map((section, index) => ({ section: index, title: section.title, words: 0 })),
+  ];
+  let words = 0;
+  let footnoteWords = 0;
+  let current = 0; // index into perSection; 0 is the text before the first heading
+  forEachWord(model, { countFootnotes: true }, (start, _end, inFootnote) => {
+    while (current < sections.length && sections[current].startOffset <= start) current++;
+    if (inFootnote) {
+      footnoteWords++;
+      if (!options.countFootnotes) return;
+    }
+    words++;
+    perSection[current].words++;
+  });
+  // The text before the first heading is listed only when it has words.
+  return { words, footnoteWords, sections: perSection[0].words ? perSection : perSection.slice(1) };
+}
