@@ -6,6 +6,7 @@ import { parseSubmission, SubmissionDocument } from './document';
 import { isDisabled, ruleMatches } from './directives';
 import type { Finding, Severity } from './findings';
 import { checkFrontMatter, FrontMatterResult } from './frontMatter';
+import { comparePositions } from './text';
 import { countWords, WordCount } from './wordCount';
 import { numberingRule } from './rules/numbering';
 import { requiredSectionsRule } from './rules/requiredSections';
@@ -43,6 +44,7 @@ export function analyse(model: SubmissionDocument, config: AnalysisConfig): Anal
       diagnostics.push({ ...finding, severity });
     }
   }
+  diagnostics.sort((a, b) => comparePositions(a.range.start, b.range.start));
   return { ...context, diagnostics };
 }
 

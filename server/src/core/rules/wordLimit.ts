@@ -10,25 +10,27 @@ import type { Rule } from './rule';
 
 export interface WordLimit {
   limit: number;
+  /** From this many words on, the submission is near its limit. */
+  warnAt: number;
   /** Where the limit comes from: the front matter's `word_limit`, or the default for the type. */
   source: 'word_limit' | SubmissionType;
 }
 
 export function wordLimitFor(data: FrontMatterData, config: AnalysisConfig): WordLimit {
-  if (Number.isInteger(data.word_limit) && data.word_limit! > 0) return { limit: data.word_limit!, source: 'word_limit' };
   const type: SubmissionType = data.type && data.type in config.wordLimits ? data.type : 'joint';
-  return { limit: config.wordLimits[type], source: type };
+  const override = Number.isInteger(data.word_limit) && data.word_limit! > 0 ? data.word_limit : undefined;
+  const limit = override ?? config.wordLimits[type];
+  return { limit, warnAt: Math.ceil((limit * config.warnAtPercent) / 100), source: override ? 'word_limit' : type };
 }
 
 export const wordLimitRule: Rule = ({ model, config, wordCount, wordLimit }) => {
   const { words } = wordCount;
-  const { limit } = wordLimit;
-  const threshold = Math.ceil((limit * config.warnAtPercent) / 100);
-  if (words < threshold) return [];
+  const { limit, warnAt } = wordLimit;
+  if (words < warnAt) return [];
 
   const exceeded = words > limit;
   // The word that crosses the line: the first over the limit, or the first in the warning zone.
-  const target = exceeded ? limit + 1 : threshold;
+  const target = exceeded ? limit + 1 : warnAt;
   let ordinal = 0;
   let start = 0;
   let end = 0;

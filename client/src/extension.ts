@@ -1,0 +1,47 @@
+// Activation: start the language server, show the word count, register the commands.
+
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { RenumberParagraphsCommand } from '../../server/src/protocol';
+import { newJointSubmission } from './commands/newSubmission';
+import { createLanguageClient, LANGUAGE_ID } from './languageClient';
+import { WordCountStatus } from './statusBar';
+
+/** What the extension offers other extensions and its tests. */
+export interface UprSubmissionApi {
+  /** Resolves once the language server is running. */
+  ready: Promise<void>;
+  /** The word count shown in the status bar, e.g. `1,234 / 5,630 words`. */
+  statusBarText(): string | undefined;
+}
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): UprSubmissionApi {
+  client = createLanguageClient(context);
+  const status = new WordCountStatus(client);
+  context.subscriptions.push(
+    status,
+    vscode.commands.registerCommand('uprSubmission.newJointSubmission', newJointSubmission),
+    vscode.commands.registerCommand('uprSubmission.renumberParagraphs', renumberActiveDocument),
+  );
+  const ready = client.start().catch((error: unknown) => {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The UPR language server did not start: {0}', String(error)));
+    throw error;
+  });
+  return { ready, statusBarText: () => status.text };
+}
+
+async function renumberActiveDocument(): Promise<void> {
+  const document = vscode.window.activeTextEditor?.document;
+  if (document?.languageId !== LANGUAGE_ID) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a UPR submission (*.upr.md) to renumber its paragraphs.'));
+    return;
+  }
+  // The language client registers the server's commands as VS Code commands.
+  await vscode.commands.executeCommand(RenumberParagraphsCommand, document.uri.toString());
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return client?.stop();
+}

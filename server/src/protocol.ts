@@ -1,0 +1,19 @@
+// Custom requests between the extension and the language server: names and payloads.
+
+export const WordCountRequest = 'upr/wordCount';
+
+export interface WordCountParams {
+  uri: string;
+}
+
+export interface WordCountResult {
+  words: number;
+  limit: number;
+  /** From this many words on, the submission is near its limit. */
+  warnAt: number;
+  footnoteWords: number;
+  sections: { title: string; words: number }[];
+}
+
+/** Server command behind "Renumber paragraphs": arguments `[uri]`. */
+export const RenumberParagraphsCommand = 'upr.renumberParagraphs';

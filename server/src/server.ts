@@ -1,0 +1,152 @@
+// The language server: keeps the open submissions, analyses each version once, and routes
+// requests to the features. Speaks LSP over stdio (`--stdio`) or IPC (`--node-ipc`).
+
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analysis, analyse } from './core/analyse';
+import { parseSubmission } from './core/document';
+import { renumberParagraphs } from './core/renumber';
+import { codeActions } from './features/codeActions';
+import { toDiagnostics } from './features/diagnostics';
+import { documentSymbols } from './features/documentSymbols';
+import { foldingRanges } from './features/foldingRanges';
+import { useLocale } from './localisation';
+import { RenumberParagraphsCommand, WordCountParams, WordCountRequest, WordCountResult } from './protocol';
+import { readSettings, ServerSettings } from './settings';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let settings: ServerSettings = readSettings(undefined);
+let canPullConfiguration = false;
+const analyses = new Map<string, { version: number; analysis: Analysis }>();
+const pending = new Map<string, NodeJS.Timeout>();
+
+connection.onInitialize((params) => {
+  useLocale(params.locale);
+  canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+  if (params.initializationOptions?.settings) settings = readSettings(params.initializationOptions.settings);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
+      executeCommandProvider: { commands: [RenumberParagraphsCommand] },
+    },
+    serverInfo: { name: 'upr-submission' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (!canPullConfiguration) return;
+  connection.client.register(DidChangeConfigurationNotification.type, { section: 'uprSubmission' }).catch(() => {});
+  await refreshSettings();
+});
+
+connection.onDidChangeConfiguration(async (change) => {
+  if (canPullConfiguration) await refreshSettings();
+  else settings = readSettings(change.settings?.uprSubmission);
+  analyses.clear();
+  for (const document of documents.all()) publish(document);
+});
+
+async function refreshSettings(): Promise<void> {
+  try {
+    settings = readSettings(await connection.workspace.getConfiguration('uprSubmission'));
+  } catch (error) {
+    connection.console.warn(`Could not read the uprSubmission settings, using defaults: ${String(error)}`);
+  }
+}
+
+/** The analysis of the document's current version, computed once per version. */
+function analysisOf(document: TextDocument): Analysis {
+  const cached = analyses.get(document.uri);
+  if (cached?.version === document.version) return cached.analysis;
+  const analysis = analyse(parseSubmission(document.getText()), settings.analysis);
+  analyses.set(document.uri, { version: document.version, analysis });
+  return analysis;
+}
+
+function publish(document: TextDocument): void {
+  clearTimeout(pending.get(document.uri));
+  pending.delete(document.uri);
+  try {
+    const diagnostics = toDiagnostics(analysisOf(document).diagnostics);
+    connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  } catch (error) {
+    // A bug in a rule must not take the server down: report it and keep serving.
+    connection.console.error(`Could not analyse ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
+  }
+}
+
+documents.onDidOpen(({ document }) => publish(document));
+
+documents.onDidChangeContent(({ document }) => {
+  if (settings.trigger !== 'onType') return;
+  clearTimeout(pending.get(document.uri));
+  pending.set(
+    document.uri,
+    setTimeout(() => {
+      const current = documents.get(document.uri);
+      if (current) publish(current);
+    }, settings.debounceMs),
+  );
+});
+
+documents.onDidSave(({ document }) => {
+  if (settings.trigger === 'onSave') publish(document);
+});
+
+documents.onDidClose(({ document }) => {
+  clearTimeout(pending.get(document.uri));
+  pending.delete(document.uri);
+  analyses.delete(document.uri);
+  connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+connection.onDocumentSymbol(({ textDocument }) => {
+  const document = documents.get(textDocument.uri);
+  return document ? documentSymbols(analysisOf(document)) : null;
+});
+
+connection.onFoldingRanges(({ textDocument }) => {
+  const document = documents.get(textDocument.uri);
+  return document ? foldingRanges(analysisOf(document).model) : null;
+});
+
+connection.onCodeAction(({ textDocument, context }) => {
+  const document = documents.get(textDocument.uri);
+  return document ? codeActions(analysisOf(document), document.uri, context.diagnostics, context.only) : null;
+});
+
+connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  if (command !== RenumberParagraphsCommand) return;
+  const document = typeof args?.[0] === 'string' ? documents.get(args[0]) : undefined;
+  if (!document) return;
+  const edits = renumberParagraphs(analysisOf(document).model);
+  if (edits.length) await connection.workspace.applyEdit({ changes: { [document.uri]: edits } });
+});
+
+connection.onRequest(WordCountRequest, ({ uri }: WordCountParams): WordCountResult | null => {
+  const document = documents.get(uri);
+  if (!document) return null;
+  const { wordCount, wordLimit } = analysisOf(document);
+  return {
+    words: wordCount.words,
+    limit: wordLimit.limit,
+    warnAt: wordLimit.warnAt,
+    footnoteWords: wordCount.footnoteWords,
+    sections: wordCount.sections.map(({ title, words }) => ({ title, words })),
+  };
+});
+
+documents.listen(connection);
+connection.listen();
