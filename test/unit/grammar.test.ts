@@ -129,6 +129,13 @@ describe('TextMate grammar text.upr-submission', () => {
       assert.deepEqual(textsWith(line, 'constant.numeric.paragraph-number.upr'), []);
     });
 
+    it('follows the parser: an indented "1." is a list marker, a wrapped "2015." is text', () => {
+      const lines = tokenize(['  1. A list item', '', '4. The law was adopted in', '2015. It entered into force.'].join('\n'));
+      assert.deepEqual(textsWith(lines[0], 'constant.numeric.paragraph-number.upr'), []);
+      assert.deepEqual(textsWith(lines[3], 'constant.numeric.paragraph-number.upr'), []);
+      assertScope(token(lines[3], '2015. It entered into force.'), 'meta.paragraph.numbered.upr');
+    });
+
     it('keeps hard-wrapped continuation lines in the paragraph', () => {
       const lines = tokenize(['3. First line', 'second line', '', 'Other.'].join('\n'));
       assertScope(token(lines[1], 'second line'), 'meta.paragraph.numbered.upr');
@@ -169,7 +176,7 @@ describe('TextMate grammar text.upr-submission', () => {
     });
 
     it('does not take ordinary slashes for symbols', () => {
-      const [line] = tokenize('A/B testing and/or S/he and http://example.org/A/HRC');
+      const [line] = tokenize('A/B testing and/or S/he, A/HRC alone and http://example.org/A/HRC/15/2');
       assert.deepEqual(textsWith(line, 'entity.name.tag.document-symbol.upr'), []);
     });
   });
@@ -187,9 +194,9 @@ describe('TextMate grammar text.upr-submission', () => {
       ]);
     });
 
-    it('leaves non-goals and indicators alone', () => {
-      const [line] = tokenize('SDG 18, SDGs 5, XSDG 5.2 and SDG 16.10.1.');
-      assert.deepEqual(textsWith(line, 'constant.other.sdg.upr'), []);
+    it('reads references as the linter does: unknown goals are for diagnostics to flag', () => {
+      const [line] = tokenize('SDGs 5 and SDG 18, but not XSDG 5.2, SDG5 or SDG-5.');
+      assert.deepEqual(textsWith(line, 'constant.other.sdg.upr'), ['SDGs 5', 'SDG 18']);
     });
   });
 
