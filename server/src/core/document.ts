@@ -303,7 +303,8 @@ export function parseSubmission(text: string): SubmissionDocument {
       continue;
     }
     const bullet = BULLET.exec(content);
-    if (bullet) {
+    // An indented bullet under a recommendation elaborates it: it stays part of that item.
+    if (bullet && !(open?.kind === 'item' && bullet[1].length >= 2)) {
       close();
       const markerEnd = start + bullet[0].length - 1;
       hide(start, markerEnd);
