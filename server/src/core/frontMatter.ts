@@ -142,7 +142,8 @@ function describeError(
     }
     case 'required': {
       const key = String(error.params.missingProperty);
-      const description = schemaAt([...path, key]).description ?? key;
+      // Schema descriptions are English; the Russian bundle carries them too.
+      const description = l10n.t(schemaAt([...path, key]).description ?? key);
       const forJoint = error.schemaPath.includes('/then/');
       // A missing key is shown on the line of the mapping that lacks it (the opening --- at the top level).
       const range = path.length ? firstLineOf(nodeRange, lines) : lines.range(0, lines.lineEnd(0));
