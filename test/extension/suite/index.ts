@@ -1,0 +1,57 @@
+// The extension-tests entry (extensionTestsPath): runs the mocha suite inside VS Code's (or
+// code-server's) real extension host. Bundled by test/extension/prepare.mjs into
+// dist/test/extension/index.js; `vscode` and `mocha` are resolved at run time.
+import { format } from 'node:util';
+import { startDiagnosticsTracking } from './helpers';
+
+type MochaCtor = typeof import('mocha');
+
+async function loadMocha(): Promise<MochaCtor> {
+  let m: unknown;
+  try {
+    m = require('mocha'); // mocha 12 is ESM: Node >= 22 hands back its namespace object
+  } catch {
+    m = await import('mocha');
+  }
+  const ns = m as { default?: MochaCtor; Mocha?: MochaCtor };
+  const ctor = typeof m === 'function' ? (m as MochaCtor) : (ns.default ?? ns.Mocha);
+  if (typeof ctor !== 'function') throw new Error('could not load mocha');
+  return ctor;
+}
+
+/**
+ * Writes to the console with UPR_TEST_LOG_MARK before each message, so that a runner reading the
+ * workbench's log (code-server's codeAutomationLog) can tell the suite's output from the
+ * workbench's own. (The extension host does not let console.log itself be replaced.)
+ */
+function log(...args: unknown[]): void {
+  console.log((process.env.UPR_TEST_LOG_MARK ?? '') + format(...args));
+}
+
+export async function run(): Promise<void> {
+  startDiagnosticsTracking();
+  const Mocha = await loadMocha();
+  Mocha.reporters.Base.consoleLog = log;
+  const mocha = new Mocha({
+    ui: 'bdd',
+    color: false,
+    timeout: 60_000,
+    slow: 5_000,
+    grep: process.env.UPR_TEST_GREP || undefined,
+  });
+  // Bundled test files register their suites when required, after mocha's globals exist.
+  mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
+  require('./language.test');
+  require('./numbering.test');
+  require('./outline.test');
+  require('./wordCount.test');
+  require('./newSubmission.test');
+
+  const stats = await new Promise<{ passes: number; failures: number; pending: number }>((resolve) => {
+    const runner = mocha.run(() => resolve(runner.stats ?? { passes: 0, failures: 1, pending: 0 }));
+  });
+  // One machine-readable line for the runner outside the editor.
+  log(`UPR-SUITE-RESULT ${JSON.stringify({ passes: stats.passes, failures: stats.failures, pending: stats.pending })}`);
+  if (stats.failures > 0) throw new Error(`${stats.failures} extension test(s) failed`);
+  if (stats.passes === 0) throw new Error('no extension test ran');
+}
