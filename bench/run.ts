@@ -1,0 +1,107 @@
+// Benchmarks, run by `npm run bench` (after a build). Prints figures beside their targets and
+// asserts nothing:
+//   (a) full analysis (parse, front matter, word count, every rule) of a generated 5,630-word
+//       joint submission, in process;
+//   (b) LSP round trip: didChange to the matching publishDiagnostics, against dist/server.js
+//       started with lint.debounceMs 0.
+
+import { performance } from 'node:perf_hooks';
+import { analyseText } from '../server/src/core/analyse';
+import { resolveConfig } from '../server/src/core/config';
+import { parseSubmission } from '../server/src/core/document';
+import { TestClient } from '../test/lsp/client';
+import { generateSubmission } from './generate';
+
+const WARM_UP = 50;
+const ANALYSIS_RUNS = 200;
+const ROUND_TRIPS = 100;
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
+}
+
+function line(label: string, value: string, target = ''): void {
+  console.log(`  ${label.padEnd(34)}${value.padStart(12)}${target ? `   target ${target}` : ''}`);
+}
+
+const ms = (value: number) => `${value.toFixed(3)} ms`;
+const verdict = (value: number, limit: number) => (value <= limit ? 'met' : 'MISSED');
+
+async function main(): Promise<void> {
+  const generated = generateSubmission();
+  const { text } = generated;
+  const config = resolveConfig();
+
+  console.log('Document');
+  line('characters', text.length.toLocaleString('en'));
+  line('words (generator / analysis)', `${generated.words} / ${analyseText(text, config).wordCount.words}`);
+  line('numbered paragraphs', String(generated.paragraphs));
+  line('recommendations', String(generated.recommendations));
+  line('headings', String(generated.sections.length));
+  line('footnotes', String(generated.footnotes));
+  line('diagnostics', analyseText(text, config).diagnostics.map((d) => d.code).join(', ') || 'none');
+
+  // (a) Full analysis in process.
+  for (let i = 0; i < WARM_UP; i++) analyseText(text, config);
+  const analysis: number[] = [];
+  for (let i = 0; i < ANALYSIS_RUNS; i++) {
+    const start = performance.now();
+    analyseText(text, config);
+    analysis.push(performance.now() - start);
+  }
+  const analysisP50 = percentile(analysis, 0.5);
+  console.log(`\n(a) analyseText, ${ANALYSIS_RUNS} runs after ${WARM_UP} warm-up runs`);
+  line('p50', ms(analysisP50), `p50 <= 2 ms (${verdict(analysisP50, 2)})`);
+  line('p95', ms(percentile(analysis, 0.95)));
+  line('max', ms(Math.max(...analysis)));
+  const parsing: number[] = [];
+  for (let i = 0; i < ANALYSIS_RUNS; i++) {
+    const start = performance.now();
+    parseSubmission(text);
+    parsing.push(performance.now() - start);
+  }
+  line('of which parseSubmission p50', ms(percentile(parsing, 0.5)));
+
+  // (b) LSP round trip.
+  const startedAt = performance.now();
+  const client = await TestClient.start({ configuration: [{ lint: { debounceMs: 0 } }] });
+  try {
+    const ready = performance.now() - startedAt;
+    const uri = 'file:///bench/generated.upr.md';
+    const openedAt = performance.now();
+    await client.open(uri, text, 1);
+    await client.waitForDiagnostics(uri, (params) => params.version === 1, 10000);
+    const firstDiagnostics = performance.now() - openedAt;
+
+    // Edit the first word of paragraph 1 back and forth: same length, so the positions stay valid.
+    const lines = text.split('\n');
+    const editLine = lines.findIndex((content) => content.startsWith('1. '));
+    const original = lines[editLine].slice(3).split(' ')[0];
+    const replacement = original === 'Every' ? 'Whole' : 'Every'.slice(0, original.length).padEnd(original.length, 'x');
+    const range = { start: { line: editLine, character: 3 }, end: { line: editLine, character: 3 + original.length } };
+
+    const roundTrips: number[] = [];
+    for (let i = 0; i < ROUND_TRIPS; i++) {
+      const version = i + 2;
+      const start = performance.now();
+      await client.change(uri, version, [{ range, text: i % 2 === 0 ? replacement : original }]);
+      await client.waitForDiagnostics(uri, (params) => params.version === version, 10000);
+      roundTrips.push(performance.now() - start);
+    }
+    const roundTripP95 = percentile(roundTrips, 0.95);
+    console.log(`\n(b) LSP didChange -> publishDiagnostics, ${ROUND_TRIPS} changes, lint.debounceMs 0`);
+    line('server start + initialize', ms(ready));
+    line('didOpen -> first diagnostics', ms(firstDiagnostics));
+    line('p50', ms(percentile(roundTrips, 0.5)));
+    line('p95', ms(roundTripP95), `p95 <= 50 ms (${verdict(roundTripP95, 50)})`);
+    line('max', ms(Math.max(...roundTrips)));
+  } finally {
+    await client.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
