@@ -3,7 +3,7 @@
 
 import { AnalysisConfig } from './config';
 import { parseSubmission, SubmissionDocument } from './document';
-import { isDisabled, ruleMatches } from './directives';
+import { ruleMatches, switchedOff } from './directives';
 import type { Finding, Severity } from './findings';
 import { checkFrontMatter, FrontMatterResult } from './frontMatter';
 import { comparePositions } from './text';
@@ -37,10 +37,11 @@ export function analyse(model: SubmissionDocument, config: AnalysisConfig): Anal
     wordLimit: wordLimitFor(frontMatter.data, config),
   };
   const diagnostics: Finding[] = [];
+  const isSwitchedOff = switchedOff(model.directives);
   for (const rule of RULES) {
     for (const finding of rule(context)) {
       const severity = configuredSeverity(config, finding);
-      if (severity === 'off' || isDisabled(model.directives, finding.code, finding.range.start.line)) continue;
+      if (severity === 'off' || isSwitchedOff(finding.code, finding.range.start.line)) continue;
       diagnostics.push({ ...finding, severity });
     }
   }

@@ -35,13 +35,17 @@ export function parseDirectives(comments: { text: string; range: Range }[]): Rul
   return directives;
 }
 
-/** Whether a finding with this code on this line is switched off. */
-export function isDisabled(directives: RuleDirective[], code: string, line: number): boolean {
-  return directives.some(
-    (directive) =>
-      (directive.scope === 'file' || directive.line === line) &&
-      (directive.rules.length === 0 || directive.rules.some((rule) => ruleMatches(rule, code))),
-  );
+/** Answers whether a finding with a code on a line is switched off, looking up by line. */
+export function switchedOff(directives: RuleDirective[]): (code: string, line: number) => boolean {
+  const everywhere = directives.filter((directive) => directive.scope === 'file');
+  const byLine = new Map<number, RuleDirective[]>();
+  for (const directive of directives) {
+    if (directive.scope !== 'file') byLine.set(directive.line, [...(byLine.get(directive.line) ?? []), directive]);
+  }
+  const covers = (directive: RuleDirective, code: string) =>
+    directive.rules.length === 0 || directive.rules.some((rule) => ruleMatches(rule, code));
+  return (code, line) =>
+    everywhere.some((directive) => covers(directive, code)) || (byLine.get(line) ?? []).some((directive) => covers(directive, code));
 }
 
 export function ruleMatches(rule: string, code: string): boolean {

@@ -200,16 +200,14 @@ export function parseSubmission(text: string): SubmissionDocument {
     }
   };
 
+  // Headings that may still be parents of the next one, outermost first.
+  const openHeadings: number[] = [];
   const addHeading = (level: number, start: number, end: number, titleStart: number, titleEnd: number) => {
     const title = text.slice(titleStart, titleEnd);
     const kind = sectionKind(title);
-    let parent: number | undefined;
-    for (let i = sections.length - 1; i >= 0; i--) {
-      if (sections[i].level < level) {
-        parent = i;
-        break;
-      }
-    }
+    while (openHeadings.length && sections[openHeadings[openHeadings.length - 1]].level >= level) openHeadings.pop();
+    const parent = openHeadings.length ? openHeadings[openHeadings.length - 1] : undefined;
+    openHeadings.push(sections.length);
     sections.push({
       title,
       level,
@@ -410,18 +408,16 @@ function collapseWhitespace(raw: string, hidden: Uint8Array, offset: number): st
 }
 
 function finishSectionRanges(sections: Section[], lines: LineIndex, textLength: number): void {
-  for (let i = 0; i < sections.length; i++) {
-    const section = sections[i];
-    section.ownEndOffset = i + 1 < sections.length ? sections[i + 1].startOffset : textLength;
-    let end = textLength;
-    for (let j = i + 1; j < sections.length; j++) {
-      if (sections[j].level <= section.level) {
-        end = sections[j].startOffset;
-        break;
-      }
-    }
+  const open: Section[] = [];
+  const finish = (section: Section, end: number) => {
     section.endOffset = end;
     while (end > section.startOffset && /\s/.test(lines.text[end - 1])) end--;
     section.range = lines.range(section.startOffset, end);
-  }
+  };
+  sections.forEach((section, i) => {
+    section.ownEndOffset = i + 1 < sections.length ? sections[i + 1].startOffset : textLength;
+    while (open.length && open[open.length - 1].level >= section.level) finish(open.pop()!, section.startOffset);
+    open.push(section);
+  });
+  for (const section of open) finish(section, textLength);
 }

@@ -25,8 +25,9 @@ export function codeActions(analysis: Analysis, uri: string, contextDiagnostics:
       edit: { changes: { [uri]: edits } },
     });
   }
-  if (only && wants(CodeActionKind.Source)) {
-    actions.push({ title, kind: `${CodeActionKind.Source}.renumberParagraphs`, edit: { changes: { [uri]: edits } } });
+  const sourceKind = `${CodeActionKind.Source}.renumberParagraphs`;
+  if (only && wants(sourceKind)) {
+    actions.push({ title, kind: sourceKind, edit: { changes: { [uri]: edits } } });
   }
   return actions;
 }

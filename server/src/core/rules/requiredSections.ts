@@ -19,8 +19,7 @@ export const requiredSectionsRule: Rule = ({ model }) => {
       message: l10n.t('The submission has no executive summary: add a section headed "Executive summary" with the main points and recommendations.'),
     });
   }
-  const recommendationSections = sections.filter((section) => section.kind === 'recommendations');
-  if (!recommendationSections.length) {
+  if (!sections.some((section) => section.kind === 'recommendations')) {
     findings.push({
       code: 'sections/recommendations',
       severity: 'warning',
@@ -28,10 +27,15 @@ export const requiredSectionsRule: Rule = ({ model }) => {
       message: l10n.t('The submission has no recommendations: add a section headed "Recommendations" with one bullet item (- ) per recommendation.'),
     });
   }
-  for (const section of recommendationSections) {
-    const index = sections.indexOf(section);
-    const hasItems = recommendations.some((item) => isWithin(sections, item.section, index));
-    if (!hasItems) {
+  // Every section that holds an item, directly or through a subsection.
+  const holdsItems = new Set<number>();
+  for (const item of recommendations) {
+    for (let current: number | undefined = item.section; current !== undefined && !holdsItems.has(current); current = sections[current].parent) {
+      holdsItems.add(current);
+    }
+  }
+  sections.forEach((section, index) => {
+    if (section.kind === 'recommendations' && !holdsItems.has(index)) {
       findings.push({
         code: 'sections/empty-recommendations',
         severity: 'warning',
@@ -39,16 +43,9 @@ export const requiredSectionsRule: Rule = ({ model }) => {
         message: l10n.t('"{0}" has no recommendations: write each one as a bullet item (- ).', section.title),
       });
     }
-  }
+  });
   return findings;
 };
-
-function isWithin(sections: { parent: number | undefined }[], section: number, ancestor: number): boolean {
-  for (let current: number | undefined = section; current !== undefined; current = sections[current].parent) {
-    if (current === ancestor) return true;
-  }
-  return false;
-}
 
 function firstBodyLine(frontMatterEnd: number | undefined, lineCount: number): Range {
   const line = Math.min(frontMatterEnd === undefined ? 0 : frontMatterEnd + 1, lineCount - 1);
