@@ -148,12 +148,15 @@ export function parseSubmission(text: string): SubmissionDocument {
   const bodyStart = lines.lineStart(firstBodyLine);
   const comments: Range[] = [];
   const commentTexts: { text: string; range: Range }[] = [];
+  /** Lines a comment touches: only these need their hidden characters blanked for the scanner. */
+  const commentLines = new Set<number>();
   const commentPattern = /<!--([\s\S]*?)(?:-->|$)/g;
   commentPattern.lastIndex = bodyStart;
   for (let match; (match = commentPattern.exec(text)); ) {
     const range = lines.range(match.index, match.index + match[0].length);
     comments.push(range);
     commentTexts.push({ text: match[1], range });
+    for (let line = range.start.line; line <= range.end.line; line++) commentLines.add(line);
     hide(match.index, match.index + match[0].length);
   }
 
@@ -177,9 +180,8 @@ export function parseSubmission(text: string): SubmissionDocument {
         paragraphs[block.index].range = lines.range(block.start, block.end);
         break;
       case 'item': {
-        const raw = text.slice(block.textStart, block.end);
         recommendations.push({
-          text: collapseWhitespace(raw, hidden, block.textStart),
+          text: collapseWhitespace(text, hidden, block.textStart, block.end),
           range: lines.range(block.start, block.end),
           textRange: lines.range(block.textStart, block.end),
           textOffset: block.textStart,
@@ -227,7 +229,7 @@ export function parseSubmission(text: string): SubmissionDocument {
   for (let line = firstBodyLine; line < lines.lineCount; line++) {
     const start = lines.lineStart(line);
     const end = lines.lineEnd(line);
-    const content = visibleLine(text, hidden, start, end);
+    const content = commentLines.has(line) ? visibleLine(text, hidden, start, end) : text.slice(start, end);
 
     if (fence !== undefined) {
       if (new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`).test(content)) {
@@ -386,25 +388,20 @@ function findFrontMatter(text: string, lines: LineIndex): FrontMatterBlock | und
   };
 }
 
-/** The line as the block scanner sees it: hidden characters (comments) read as spaces. */
+/** The text between two offsets with hidden characters (comments, markup) read as spaces. */
 function visibleLine(text: string, hidden: Uint8Array, start: number, end: number): string {
-  let hasHidden = false;
-  for (let i = start; i < end; i++) {
-    if (hidden[i]) {
-      hasHidden = true;
-      break;
-    }
-  }
-  if (!hasHidden) return text.slice(start, end);
   let result = '';
-  for (let i = start; i < end; i++) result += hidden[i] ? ' ' : text[i];
-  return result;
+  let runStart = start;
+  for (let i = start; i < end; i++) {
+    if (!hidden[i]) continue;
+    result += `${text.slice(runStart, i)} `;
+    runStart = i + 1;
+  }
+  return result + text.slice(runStart, end);
 }
 
-function collapseWhitespace(raw: string, hidden: Uint8Array, offset: number): string {
-  let visible = '';
-  for (let i = 0; i < raw.length; i++) visible += hidden[offset + i] ? ' ' : raw[i];
-  return visible.replace(/\s+/g, ' ').trim();
+function collapseWhitespace(text: string, hidden: Uint8Array, start: number, end: number): string {
+  return visibleLine(text, hidden, start, end).replace(/\s+/g, ' ').trim();
 }
 
 function finishSectionRanges(sections: Section[], lines: LineIndex, textLength: number): void {

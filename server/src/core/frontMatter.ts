@@ -39,6 +39,30 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv, ['date']);
 const validate = ajv.compile<FrontMatterData>(schema);
 
+interface ParsedYaml {
+  document: Document;
+  data: unknown;
+  /** Schema errors; undefined when the YAML does not parse or is not a set of keys. */
+  schemaErrors: ErrorObject[] | undefined;
+}
+
+/**
+ * Most keystrokes change the body, not the front matter: the last parse and validation are
+ * reused while its text is the same. Messages are still written anew, in the current language.
+ */
+let lastParsed: { content: string; parsed: ParsedYaml } | undefined;
+
+function parseYaml(content: string): ParsedYaml {
+  if (lastParsed?.content === content) return lastParsed.parsed;
+  const document = parseDocument(content, { prettyErrors: false, uniqueKeys: true });
+  const data: unknown = document.errors.length ? undefined : (document.toJS() ?? {});
+  const isMapping = typeof data === 'object' && data !== null && !Array.isArray(data);
+  const schemaErrors = isMapping ? (validate(data) ? [] : relevantErrors(validate.errors ?? [])) : undefined;
+  const parsed = { document, data, schemaErrors };
+  lastParsed = { content, parsed };
+  return parsed;
+}
+
 export function checkFrontMatter(model: SubmissionDocument): FrontMatterResult {
   const block = model.frontMatter;
   const { lines } = model;
@@ -73,7 +97,7 @@ export function checkFrontMatter(model: SubmissionDocument): FrontMatterResult {
     };
   }
 
-  const document = parseDocument(block.content, { prettyErrors: false, uniqueKeys: true });
+  const { document, data, schemaErrors } = parseYaml(block.content);
   const at = (start: number, end: number) =>
     lines.range(block.contentOffset + start, block.contentOffset + Math.max(start, end));
 
@@ -85,8 +109,7 @@ export function checkFrontMatter(model: SubmissionDocument): FrontMatterResult {
   }));
   if (document.errors.length) return { data: {}, valid: false, findings: syntaxFindings };
 
-  const data: unknown = document.toJS() ?? {};
-  if (typeof data !== 'object' || Array.isArray(data)) {
+  if (!schemaErrors) {
     return {
       data: {},
       valid: false,
@@ -101,12 +124,9 @@ export function checkFrontMatter(model: SubmissionDocument): FrontMatterResult {
       ],
     };
   }
-  const valid = validate(data);
   const findings = [...syntaxFindings];
-  for (const error of relevantErrors(validate.errors ?? [])) {
-    findings.push(describeError(error, document, block, lines, at));
-  }
-  return { data: data as FrontMatterData, valid, findings };
+  for (const error of schemaErrors) findings.push(describeError(error, document, block, lines, at));
+  return { data: data as FrontMatterData, valid: schemaErrors.length === 0, findings };
 }
 
 /** `if` errors only say that a `then` failed, which its own errors already say. */

@@ -15,6 +15,7 @@ export interface InlineResult {
 const DOCUMENT_SYMBOL =
   /(?<![\p{L}\p{N}/])((?:A|E|S|CEDAW|CRC|CCPR|CAT|CERD|CRPD|CMW|CED|HRI|ST|SPT)(?:\/[A-Za-z0-9][A-Za-z0-9.\-]*)+)(?:,?\s*(?:paras?\.?|paragraphs?|п\.|пункт|пп\.|par\.|paragraphe|párr\.|párrafo)\s*(\d{1,3}(?:\.\d{1,3})?))?/gu;
 const SDG_REFERENCE = /(?<![\p{L}\p{N}])(?:SDG|ЦУР|ODD|ODS)s?[ \u00a0]+(\d{1,2})(?:\.(\d{1,2}|[a-z]))?(?![\p{L}\p{N}])/gu;
+const SDG_PREFIX = /SDG|ЦУР|ODD|ODS/;
 const FOOTNOTE_REFERENCE = /\[\^([^\]\s]+)\](?!:)/g;
 const LINK =
   /(!?)\[((?:\\.|[^[\]\\]|\[[^[\]]*\])*)\](\(\s*(?:<[^>]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)|\[[^\]]*\])/g;
@@ -31,7 +32,9 @@ export function scanInline(
 
   for (const [blockStart, blockEnd] of blocks) {
     const slice = text.slice(blockStart, blockEnd);
-    const each = (pattern: RegExp, visit: (match: RegExpExecArray, start: number) => void) => {
+    // `hint` is a substring every match contains: most blocks skip most patterns on it.
+    const each = (pattern: RegExp, hint: string | RegExp, visit: (match: RegExpExecArray, start: number) => void) => {
+      if (typeof hint === 'string' ? !slice.includes(hint) : !hint.test(slice)) return;
       pattern.lastIndex = 0;
       for (let match; (match = pattern.exec(slice)); ) {
         const start = blockStart + match.index;
@@ -39,7 +42,7 @@ export function scanInline(
       }
     };
 
-    each(LINK, (match, start) => {
+    each(LINK, ']', (match, start) => {
       const end = start + match[0].length;
       if (match[1]) {
         hide(start, end); // an image: its alt text is not read as text
@@ -50,19 +53,19 @@ export function scanInline(
         hide(textEnd, end);
       }
     });
-    each(HTML_TAG, (match, start) => hide(start, start + match[0].length));
-    each(FOOTNOTE_REFERENCE, (match, start) => {
+    each(HTML_TAG, '<', (match, start) => hide(start, start + match[0].length));
+    each(FOOTNOTE_REFERENCE, '[^', (match, start) => {
       const end = start + match[0].length;
       result.footnoteReferences.push({ label: match[1], range: lines.range(start, end) });
       hide(start, end);
     });
-    each(DOCUMENT_SYMBOL, (match, start) => {
+    each(DOCUMENT_SYMBOL, '/', (match, start) => {
       const symbol = match[1].replace(/[.\-]+$/, '');
       if (!/\d/.test(symbol)) return; // every UN symbol has a number; "A/B testing" is prose
       const end = match[2] === undefined ? start + symbol.length : start + match[0].length;
       result.references.push({ symbol, paragraph: match[2], range: lines.range(start, end) });
     });
-    each(SDG_REFERENCE, (match, start) => {
+    each(SDG_REFERENCE, SDG_PREFIX, (match, start) => {
       const end = start + match[0].length;
       const idStart = end - (match[2] === undefined ? match[1].length : match[1].length + 1 + match[2].length);
       result.sdgReferences.push({

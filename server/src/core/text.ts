@@ -17,11 +17,8 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 10 /* \n */) starts.push(i + 1);
-      else if (code === 13 /* \r */ && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-    }
+    const lineBreak = /\r\n?|\n/g;
+    for (let match; (match = lineBreak.exec(text)); ) starts.push(match.index + match[0].length);
     this.lineStarts = starts;
   }
 

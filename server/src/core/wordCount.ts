@@ -21,6 +21,9 @@ export interface WordCount {
   /** Words in footnote definitions, counted in `words` only when footnotes count. */
   footnoteWords: number;
   sections: SectionWordCount[];
+  /** Start and end offsets of the counted words, in order: where the Nth word is. */
+  wordStarts: number[];
+  wordEnds: number[];
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -33,15 +36,8 @@ function isSpace(code: number): boolean {
   );
 }
 
-/**
- * Calls `visit` with the start and end offsets of every counted word, in order, and stops
- * early when it returns false.
- */
-export function forEachWord(
-  model: SubmissionDocument,
-  options: WordCountOptions,
-  visit: (start: number, end: number, inFootnote: boolean) => boolean | void,
-): void {
+/** Calls `visit` with the start and end offsets of every word, in order. */
+function forEachWord(model: SubmissionDocument, visit: (start: number, end: number, inFootnote: boolean) => void): void {
   const { text, hidden, footnoteDefinitions } = model;
   let footnote = 0;
   let i = 0;
@@ -63,9 +59,7 @@ export function forEachWord(
     }
     if (!hasLetter) continue;
     while (footnote < footnoteDefinitions.length && footnoteDefinitions[footnote].endOffset <= start) footnote++;
-    const inFootnote = footnote < footnoteDefinitions.length && footnoteDefinitions[footnote].startOffset <= start;
-    if (inFootnote && !options.countFootnotes) continue;
-    if (visit(start, i, inFootnote) === false) return;
+    visit(start, i, footnote < footnoteDefinitions.length && footnoteDefinitions[footnote].startOffset <= start);
   }
 }
 
@@ -77,8 +71,10 @@ export function countWords(model: SubmissionDocument, options: WordCountOptions)
   ];
   let words = 0;
   let footnoteWords = 0;
+  const wordStarts: number[] = [];
+  const wordEnds: number[] = [];
   let current = 0; // index into perSection; 0 is the text before the first heading
-  forEachWord(model, { countFootnotes: true }, (start, _end, inFootnote) => {
+  forEachWord(model, (start, end, inFootnote) => {
     while (current < sections.length && sections[current].startOffset <= start) current++;
     if (inFootnote) {
       footnoteWords++;
@@ -86,7 +82,9 @@ export function countWords(model: SubmissionDocument, options: WordCountOptions)
     }
     words++;
     perSection[current].words++;
+    wordStarts.push(start);
+    wordEnds.push(end);
   });
   // The text before the first heading is listed only when it has words.
-  return { words, footnoteWords, sections: perSection[0].words ? perSection : perSection.slice(1) };
+  return { words, footnoteWords, sections: perSection[0].words ? perSection : perSection.slice(1), wordStarts, wordEnds };
 }

@@ -4,7 +4,6 @@
 import * as l10n from '@vscode/l10n';
 import type { AnalysisConfig, SubmissionType } from '../config';
 import type { FrontMatterData } from '../frontMatter';
-import { forEachWord } from '../wordCount';
 import type { Finding } from '../findings';
 import type { Rule } from './rule';
 
@@ -29,17 +28,11 @@ export const wordLimitRule: Rule = ({ model, config, wordCount, wordLimit }) => 
   if (words < warnAt) return [];
 
   const exceeded = words > limit;
-  // The word that crosses the line: the first over the limit, or the first in the warning zone.
-  const target = exceeded ? limit + 1 : warnAt;
-  let ordinal = 0;
-  let start = 0;
-  let end = 0;
-  forEachWord(model, config, (wordStart, wordEnd) => {
-    ordinal++;
-    if (ordinal === target) start = wordStart;
-    end = wordEnd;
-    return exceeded || ordinal < target;
-  });
+  // The word that crosses the line: the first over the limit (to the end of the text), or the
+  // first in the warning zone.
+  const target = (exceeded ? limit + 1 : warnAt) - 1;
+  const start = wordCount.wordStarts[target];
+  const end = exceeded ? wordCount.wordEnds[words - 1] : wordCount.wordEnds[target];
   const finding: Finding = exceeded
     ? {
         code: 'word-limit/exceeded',

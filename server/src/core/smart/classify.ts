@@ -1,0 +1,436 @@
+// Classifies a UPR recommendation by UPR Info's action category (1 minimal, 2 continuing,
+// 3 considering, 4 general, 5 specific action) and checks it against SMART (specific, measurable,
+// time-bound, one action). Pure: no I/O, no LSP, no VS Code. The verbs and phrases per category
+// are data, one lexicon per language in ./lexicons (format in ./lexicons/README.md).
+//
+// How a category is decided, in order:
+//   1. the lead-in is skipped ("The Government should", "We recommend that Kyrgyzstan",
+//      "Рекомендуем Кыргызстану", "Le Gouvernement devrait", "Recomendamos a Kirguistán que");
+//   2. the head action is the longest lexicon phrase at the start of what remains (adverbs such as
+//      "further", "fully" skipped; "proceed with" and the like are transparent);
+//   3. a head listed as object-dependent ("adopt", "establish", "implement") is specific (5) with a
+//      concrete object (a law, a treaty, a body, a budget line, a number, a named instrument) and
+//      general (4) with a vague one ("measures", "steps", "efforts"); otherwise the category it is
+//      listed under;
+//   4. a general action whose means is specific ("…, including by ratifying the Protocol") is 5;
+//   5. a recommendation addressed to others (the international community, donors) is 1.
+
+import en from './lexicons/en.json';
+import es from './lexicons/es.json';
+import fr from './lexicons/fr.json';
+import ru from './lexicons/ru.json';
+import { compileLexicon, type ActionCategory, type CompiledLexicon, type Entry, type ExtraVerbs, type LexiconData } from './lexicon';
+import { detectLanguage, tokenize, type Language, type Token } from './tokens';
+
+export type { ActionCategory } from './lexicon';
+export type { Language } from './tokens';
+
+export type ActionLabel = 'minimal action' | 'continuing action' | 'considering action' | 'general action' | 'specific action';
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Classification {
+  /** Given, or detected (Cyrillic → ru; French/Spanish/English by function words). */
+  language: Language;
+  category: ActionCategory;
+  label: ActionLabel;
+  /** The action verb or phrase that decided the category, as offsets into the input text. */
+  action: Span | undefined;
+  smart: { specific: boolean; measurable: boolean; timeBound: boolean; singleAction: boolean };
+  /** Short English reason codes per SMART letter for hovers (e.g. 'time: "by 2027"'). */
+  evidence: { specific?: string; measurable?: string; timeBound?: string; singleAction?: string };
+  /** When not singleAction: the offsets where the second action starts, for a "split" quick fix. */
+  secondAction?: Span;
+}
+
+export interface ClassifyOptions {
+  language?: Language;
+  /** Coalition additions to the lexicons: phrases per category, in the lexicon phrase syntax. */
+  extraVerbs?: Partial<Record<Language, Partial<Record<ActionCategory, string[]>>>>;
+}
+
+export const LABELS: Record<ActionCategory, ActionLabel> = {
+  1: 'minimal action',
+  2: 'continuing action',
+  3: 'considering action',
+  4: 'general action',
+  5: 'specific action',
+};
+
+const DATA: Record<Language, LexiconData> = {
+  en: en as LexiconData,
+  ru: ru as LexiconData,
+  fr: fr as LexiconData,
+  es: es as LexiconData,
+};
+
+const builtIn = new Map<Language, CompiledLexicon>();
+const extended = new Map<string, CompiledLexicon>();
+
+function lexiconFor(language: Language, extra?: ExtraVerbs): CompiledLexicon {
+  const hasExtra = extra !== undefined && Object.values(extra).some((list) => list !== undefined && list.length > 0);
+  if (!hasExtra) {
+    let lex = builtIn.get(language);
+    if (!lex) builtIn.set(language, (lex = compileLexicon(DATA[language])));
+    return lex;
+  }
+  const key = language + JSON.stringify(extra);
+  let lex = extended.get(key);
+  if (!lex) {
+    if (extended.size > 32) extended.clear();
+    extended.set(key, (lex = compileLexicon(DATA[language], extra)));
+  }
+  return lex;
+}
+
+/** For a text too short for function words: the language whose lexicon knows its first words. */
+function guessLanguage(text: string): Language {
+  for (const language of ['en', 'fr', 'es'] as const) {
+    const tokens = tokenize(text, language);
+    const lex = lexiconFor(language);
+    const start = findCoreStart(tokens, lex).start;
+    if (findHead(tokens, start, lex, false)) return language;
+  }
+  return 'en';
+}
+
+export function classifyRecommendation(text: string, options: ClassifyOptions = {}): Classification {
+  const language = options.language ?? detectLanguage(text, guessLanguage);
+  const lex = lexiconFor(language, options.extraVerbs?.[language]);
+  const tokens = tokenize(text, language);
+  const lead = findCoreStart(tokens, lex);
+  const head = findHead(tokens, lead.start, lex, true);
+
+  let category: ActionCategory = 4;
+  let decisive: { start: number; end: number } | undefined;
+  let object: ObjectHit | undefined;
+  if (head) {
+    category = head.entry.category;
+    decisive = head;
+    if (head.entry.objectDependent) {
+      object = scanObject(tokens, head.end, lex);
+      if (object?.kind === 'concrete') {
+        category = 5;
+        decisive = { start: head.start, end: object.index + 1 };
+      } else if (object?.kind === 'vague') {
+        category = 4;
+        decisive = { start: head.start, end: object.index + 1 };
+      }
+    } else if (category === 5) {
+      object = scanObject(tokens, head.end, lex);
+    }
+    if (category === 4) {
+      const means = findSpecificMeans(tokens, head.end, lex);
+      if (means) {
+        category = 5;
+        decisive = means.span;
+        object = means.object;
+      }
+    }
+  }
+  if (lead.addressee) {
+    category = 1;
+    decisive = lead.addressee;
+  }
+
+  const second = head ? findSecondAction(text, tokens, head, lex) : undefined;
+  const times = findTimes(text, lex);
+  const measure = findMeasurable(tokens, lead.start, times, object, lex);
+  const singleAction = second === undefined;
+  const concreteObject = object?.kind === 'concrete' ? object : undefined;
+  const groupObject = category === 5 && !concreteObject && head ? findGroup(tokens, head.end, lex) : undefined;
+  const instrument = measure?.kind === 'instrument' ? measure : undefined;
+  const specific = category === 5 && singleAction && (concreteObject !== undefined || groupObject !== undefined || instrument !== undefined);
+
+  const evidence: Classification['evidence'] = {};
+  if (specific) {
+    const what = concreteObject ? tokens[concreteObject.index].text : groupObject ?? instrument?.text ?? '';
+    evidence.specific = `object: "${what}"`;
+  } else if (category !== 5) evidence.specific = `category: ${category}`;
+  else if (!singleAction) evidence.specific = 'actions: 2';
+  else evidence.specific = 'object: none';
+  evidence.measurable = measure ? `${measure.kind}: "${measure.text}"` : 'measure: none';
+  evidence.timeBound = times.length > 0 ? `time: "${times[0].text}"` : 'time: none';
+  if (second) evidence.singleAction = `second action: "${second.verb}"`;
+
+  const result: Classification = {
+    language,
+    category,
+    label: LABELS[category],
+    action: decisive ? spanOf(text, tokens[decisive.start].start, tokens[decisive.end - 1].end) : undefined,
+    smart: { specific, measurable: measure !== undefined, timeBound: times.length > 0, singleAction },
+    evidence,
+  };
+  if (second) result.secondAction = second.span;
+  return result;
+}
+
+function spanOf(text: string, start: number, end: number): Span {
+  return { start, end, text: text.slice(start, end) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lead-in
+
+interface Lead {
+  start: number;
+  /** Token range of an addressee other than the State under review (→ category 1). */
+  addressee?: { start: number; end: number };
+}
+
+const LEAD_WINDOW = 12;
+const SUBJECT_WINDOW = 8;
+
+function findCoreStart(tokens: readonly Token[], lex: CompiledLexicon): Lead {
+  const limit = Math.min(tokens.length, LEAD_WINDOW);
+  for (let i = 0; i < limit; i++) {
+    if (!tokens[i].word) break;
+    const rec = lex.recommend.longestAt(tokens, i);
+    if (rec) return afterRecommend(tokens, rec.end, lex);
+    const modal = lex.modal.longestAt(tokens, i);
+    if (modal) return { start: skipConnectors(tokens, modal.end, lex), addressee: addresseeIn(tokens, 0, i, lex) };
+    if (lex.heads.has(tokens, i)) break;
+  }
+  return { start: 0 };
+}
+
+function afterRecommend(tokens: readonly Token[], from: number, lex: CompiledLexicon): Lead {
+  const j = skipConnectors(tokens, from, lex);
+  const limit = Math.min(tokens.length, j + SUBJECT_WINDOW);
+  for (let k = j; k < limit; k++) {
+    const t = tokens[k];
+    if (!t.word) break;
+    const modal = lex.modal.longestAt(tokens, k);
+    if (modal) return { start: skipConnectors(tokens, modal.end, lex), addressee: addresseeIn(tokens, j, k, lex) };
+    const head = lex.heads.longestAt(tokens, k);
+    if (head && !head.phrase.transparent) return { start: k, addressee: addresseeIn(tokens, j, k, lex) };
+    if (k > j && lex.connectors.has(tokens, k)) return { start: skipConnectors(tokens, k, lex), addressee: addresseeIn(tokens, j, k, lex) };
+  }
+  return { start: j };
+}
+
+function skipConnectors(tokens: readonly Token[], i: number, lex: CompiledLexicon): number {
+  while (i < tokens.length) {
+    const c = lex.connectors.longestAt(tokens, i);
+    if (!c) break;
+    i = c.end;
+  }
+  return i;
+}
+
+function addresseeIn(tokens: readonly Token[], from: number, to: number, lex: CompiledLexicon): { start: number; end: number } | undefined {
+  for (let k = from; k < to; k++) {
+    const m = lex.otherAddressees.longestAt(tokens, k);
+    if (m && m.end <= to) return { start: k, end: m.end };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Head action
+
+interface Head {
+  entry: Entry;
+  start: number;
+  end: number;
+}
+
+const HEAD_STEPS = 8;
+const COMMA_WINDOW = 20;
+
+const preferExtra = (a: Entry, b: Entry) => a.extra && !b.extra;
+
+function findHead(tokens: readonly Token[], from: number, lex: CompiledLexicon, afterComma: boolean): Head | undefined {
+  let j = from;
+  for (let steps = 0; steps < HEAD_STEPS && j < tokens.length; steps++) {
+    const t = tokens[j];
+    if (!t.word) {
+      if (t.lower === '.' || t.lower === ';') break;
+      j++;
+      continue;
+    }
+    const m = lex.heads.longestAt(tokens, j, preferExtra);
+    if (m) {
+      if (m.phrase.transparent) {
+        j = m.end;
+        continue;
+      }
+      return { entry: m.phrase, start: j, end: m.end };
+    }
+    const adverb = lex.adverbs.longestAt(tokens, j) ?? lex.connectors.longestAt(tokens, j);
+    if (!adverb) break;
+    j = adverb.end;
+  }
+  if (afterComma) {
+    // A leading phrase before a comma: "As recommended in the previous review, grant …".
+    const limit = Math.min(tokens.length, from + COMMA_WINDOW);
+    for (let k = from; k < limit; k++) {
+      if (tokens[k].lower === ',') return findHead(tokens, k + 1, lex, false);
+      if (tokens[k].lower === ';' || tokens[k].lower === '.') break;
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Object of the head
+
+interface ObjectHit {
+  kind: 'concrete' | 'vague';
+  index: number;
+}
+
+const OBJECT_WINDOW = 8;
+const ACRONYM = /^(?=(?:[^A-ZА-ЯЁ]*[A-ZА-ЯЁ]){2})[A-ZА-ЯЁ0-9][A-ZА-ЯЁa-z0-9-]*$/u;
+
+function isAcronym(t: Token, lex: CompiledLexicon): boolean {
+  return t.word && t.text.length >= 2 && ACRONYM.test(t.text) && t.text !== t.text.toLowerCase() && !lex.notInstruments.has(t.lower) && !/^[A-ZА-ЯЁ][a-zа-яё]/u.test(t.text);
+}
+
+function isCapitalised(t: Token): boolean {
+  return /^\p{Lu}/u.test(t.text);
+}
+
+function scanObject(tokens: readonly Token[], from: number, lex: CompiledLexicon): ObjectHit | undefined {
+  const limit = Math.min(tokens.length, from + OBJECT_WINDOW);
+  for (let k = from; k < limit; k++) {
+    const t = tokens[k];
+    if (!t.word && t.lower !== '%') break;
+    if (lex.objectStops.has(tokens, k)) break;
+    if (lex.concrete.has(tokens, k)) return { kind: 'concrete', index: k };
+    if (lex.vague.has(tokens, k)) return { kind: 'vague', index: k };
+    if (t.lower === '%' || /\d/.test(t.text) || isAcronym(t, lex)) return { kind: 'concrete', index: k };
+    if (isCapitalised(t) && lex.instrumentNouns.has(tokens, k)) return { kind: 'concrete', index: k };
+  }
+  return undefined;
+}
+
+function findGroup(tokens: readonly Token[], from: number, lex: CompiledLexicon): string | undefined {
+  const limit = Math.min(tokens.length, from + OBJECT_WINDOW);
+  for (let k = from; k < limit; k++) {
+    if (!tokens[k].word) break;
+    if (lex.groups.has(tokens, k)) return tokens[k].text;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Specific means of a general action: "Take all measures to abolish …, including by ratifying …"
+
+const MEANS_SKIP = 3;
+
+function findSpecificMeans(tokens: readonly Token[], from: number, lex: CompiledLexicon): { span: { start: number; end: number }; object?: ObjectHit } | undefined {
+  for (let k = from; k < tokens.length; k++) {
+    if (tokens[k].lower === ';') break;
+    const marker = lex.means.longestAt(tokens, k);
+    if (!marker) continue;
+    let j = marker.end;
+    for (let s = 0; s <= MEANS_SKIP && j < tokens.length; s++) {
+      const m = lex.heads.longestAt(tokens, j, preferExtra);
+      if (m && !m.phrase.transparent) {
+        if (m.phrase.objectDependent) {
+          const object = scanObject(tokens, m.end, lex);
+          if (object?.kind === 'concrete') return { span: { start: j, end: object.index + 1 }, object };
+        } else if (m.phrase.category === 5) {
+          return { span: { start: j, end: m.end }, object: scanObject(tokens, m.end, lex) };
+        }
+        break;
+      }
+      const adverb = lex.adverbs.longestAt(tokens, j);
+      if (!adverb) break;
+      j = adverb.end;
+    }
+    k = marker.end - 1;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A second action: "Ratify the Convention and establish …", "…; adopt …"
+
+function findSecondAction(text: string, tokens: readonly Token[], head: Head, lex: CompiledLexicon): { verb: string; span: Span } | undefined {
+  for (let k = head.end; k < tokens.length; k++) {
+    const t = tokens[k];
+    let next = -1;
+    if (t.lower === ';' || t.lower === ',') next = k + 1;
+    else if (k > head.end) {
+      const c = lex.conjunctions.longestAt(tokens, k);
+      if (c) next = c.end;
+    }
+    if (next < 0) continue;
+    let j = next;
+    for (let s = 0; s < 3 && j < tokens.length; s++) {
+      const skip = lex.connectors.longestAt(tokens, j) ?? adverbOnly(tokens, j, lex);
+      if (!skip) break;
+      j = skip.end;
+    }
+    const v = tokens[j];
+    if (!v || !v.word || !lex.baseForm.test(v.lower)) continue;
+    const m = lex.heads.longestAt(tokens, j, preferExtra);
+    if (!m || m.phrase.transparent) continue;
+    if (lex.nounFollowers.has(tokens, j + 1)) continue;
+    let end = tokens.length - 1;
+    for (let e = j; e < tokens.length; e++) {
+      if (tokens[e].lower === ';' || (tokens[e].lower === '.' && e === tokens.length - 1)) {
+        end = e - 1;
+        break;
+      }
+    }
+    if (!tokens[end].word && end > j) end--;
+    return { verb: v.text, span: spanOf(text, v.start, tokens[end].end) };
+  }
+  return undefined;
+}
+
+function adverbOnly(tokens: readonly Token[], j: number, lex: CompiledLexicon): { end: number } | undefined {
+  const a = lex.adverbs.longestAt(tokens, j);
+  // Articles are in the adverb list for head finding; a second action starts with a verb.
+  if (a && lex.baseForm.test(tokens[j].lower) && !lex.heads.has(tokens, j)) return a;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time and measure
+
+function findTimes(text: string, lex: CompiledLexicon): Span[] {
+  const found: Span[] = [];
+  for (const re of lex.time) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      found.push(spanOf(text, m.index, m.index + m[0].length));
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+interface Measure {
+  kind: 'number' | 'indicator' | 'instrument' | 'output';
+  text: string;
+}
+
+function findMeasurable(tokens: readonly Token[], from: number, times: readonly Span[], object: ObjectHit | undefined, lex: CompiledLexicon): Measure | undefined {
+  const inTime = (t: Token) => times.some((s) => t.start >= s.start && t.end <= s.end);
+  let instrument: Measure | undefined;
+  let indicator: Measure | undefined;
+  for (let k = from; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (inTime(t)) continue;
+    if (t.word && /\d/.test(t.text)) return { kind: 'number', text: tokens[k + 1]?.lower === '%' ? `${t.text} %` : t.text };
+    if (!indicator && lex.indicators.has(tokens, k)) indicator = { kind: 'indicator', text: t.text };
+    if (!instrument && k > from && (isAcronym(t, lex) || (isCapitalised(t) && lex.instrumentNouns.has(tokens, k)))) {
+      instrument = { kind: 'instrument', text: t.text };
+    }
+  }
+  if (indicator) return indicator;
+  if (instrument) return instrument;
+  if (object?.kind === 'concrete') return { kind: 'output', text: tokens[object.index].text };
+  return undefined;
+}

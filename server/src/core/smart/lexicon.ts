@@ -1,0 +1,233 @@
+// Lexicon data (one JSON file per language under ./lexicons, format in ./lexicons/README.md)
+// and its compiled, matchable form. Pure: the JSON is bundled, nothing is read at run time.
+
+import { stemWord, type Language, type Token } from './tokens';
+
+export type ActionCategory = 1 | 2 | 3 | 4 | 5;
+
+/** The shape of `lexicons/<language>.json`. */
+export interface LexiconData {
+  language: Language;
+  categories: Record<'1' | '2' | '3' | '4' | '5', string[]>;
+  objectDependent: string[];
+  transparent: string[];
+  concreteObjects: string[];
+  vagueObjects: string[];
+  objectStops: string[];
+  adverbs: string[];
+  leadIn: { recommend: string[]; modal: string[]; connectors: string[] };
+  otherAddressees: string[];
+  means: string[];
+  conjunctions: string[];
+  baseForm: string;
+  time: string[];
+  indicators: string[];
+  instrumentNouns: string[];
+  notInstruments: string[];
+  groups: string[];
+  nounFollowers: string[];
+}
+
+/** One position of a phrase: a set of stems and word prefixes, or a gap of up to GAP words. */
+export interface Slot {
+  gap: boolean;
+  stems: Set<string>;
+  prefixes: string[];
+}
+
+export interface Phrase {
+  text: string;
+  slots: Slot[];
+}
+
+export interface Entry extends Phrase {
+  category: ActionCategory;
+  objectDependent: boolean;
+  transparent: boolean;
+  extra: boolean;
+}
+
+/** A set of phrases indexed by the stem of their first word. */
+export class PhraseSet<P extends Phrase = Phrase> {
+  private readonly byStem = new Map<string, P[]>();
+  private readonly byPrefix: P[] = [];
+
+  constructor(phrases: Iterable<P> = []) {
+    for (const p of phrases) this.add(p);
+  }
+
+  add(phrase: P): void {
+    const first = phrase.slots[0];
+    if (!first || first.gap) throw new Error(`lexicon phrase must start with a word: "${phrase.text}"`);
+    for (const s of first.stems) {
+      let list = this.byStem.get(s);
+      if (!list) this.byStem.set(s, (list = []));
+      list.push(phrase);
+    }
+    if (first.prefixes.length > 0) this.byPrefix.push(phrase);
+  }
+
+  /** Every phrase of the set that matches at token `i`, with the index after its last word. */
+  *matchesAt(tokens: readonly Token[], i: number): Generator<{ phrase: P; end: number }> {
+    const t = tokens[i];
+    if (!t || !t.word) return;
+    const candidates = this.byStem.get(t.stem);
+    if (candidates) {
+      for (const p of candidates) {
+        const end = matchSlots(tokens, i, p.slots, 0);
+        if (end >= 0) yield { phrase: p, end };
+      }
+    }
+    for (const p of this.byPrefix) {
+      if (candidates?.includes(p)) continue;
+      const end = matchSlots(tokens, i, p.slots, 0);
+      if (end >= 0) yield { phrase: p, end };
+    }
+  }
+
+  /** The longest match at `i` (ties: the earlier-added phrase). */
+  longestAt(tokens: readonly Token[], i: number, prefer?: (a: P, b: P) => boolean): { phrase: P; end: number } | undefined {
+    let best: { phrase: P; end: number } | undefined;
+    for (const m of this.matchesAt(tokens, i)) {
+      if (!best || m.end > best.end || (m.end === best.end && prefer?.(m.phrase, best.phrase))) best = m;
+    }
+    return best;
+  }
+
+  /** Whether some phrase matches at `i`. */
+  has(tokens: readonly Token[], i: number): boolean {
+    return !this.matchesAt(tokens, i).next().done;
+  }
+}
+
+const GAP = 4;
+
+function slotMatches(slot: Slot, t: Token): boolean {
+  if (!t.word) return slot.stems.has(t.lower);
+  if (slot.stems.has(t.stem)) return true;
+  for (const p of slot.prefixes) if (t.lower.startsWith(p)) return true;
+  return false;
+}
+
+/** Index after the match of slots[k..] starting at token i, or -1. Gaps never cross punctuation. */
+function matchSlots(tokens: readonly Token[], i: number, slots: readonly Slot[], k: number): number {
+  if (k === slots.length) return i;
+  const slot = slots[k];
+  if (slot.gap) {
+    for (let skip = 0; skip <= GAP; skip++) {
+      const end = matchSlots(tokens, i + skip, slots, k + 1);
+      if (end >= 0) return end;
+      const t = tokens[i + skip];
+      if (!t || !t.word) return -1;
+    }
+    return -1;
+  }
+  const t = tokens[i];
+  if (!t || !slotMatches(slot, t)) return -1;
+  return matchSlots(tokens, i + 1, slots, k + 1);
+}
+
+/**
+ * Compiles a phrase: words separated by spaces; `a|b` alternatives for one word; `word*` a prefix
+ * of the lower-case word (no stemming); `*` alone a gap of 0–4 words. Other words match by stem.
+ */
+export function compilePhrase(text: string, language: Language): Phrase {
+  const slots: Slot[] = [];
+  for (const part of text.trim().split(/\s+/)) {
+    if (part === '*') {
+      slots.push({ gap: true, stems: new Set(), prefixes: [] });
+      continue;
+    }
+    const stems = new Set<string>();
+    const prefixes: string[] = [];
+    for (const alt of part.split('|')) {
+      if (!alt) continue;
+      if (alt.length > 1 && alt.endsWith('*')) prefixes.push(alt.slice(0, -1).toLowerCase().replace(/ё/g, 'е'));
+      else if (/^[%;:,.!?()]$/.test(alt)) stems.add(alt);
+      else stems.add(stemWord(alt, language));
+    }
+    slots.push({ gap: false, stems, prefixes });
+  }
+  return { text, slots };
+}
+
+export interface CompiledLexicon {
+  language: Language;
+  heads: PhraseSet<Entry>;
+  /** Surface forms of the first words of the head entries (lower case), for the base-form check. */
+  headSurface: Set<string>;
+  concrete: PhraseSet;
+  vague: PhraseSet;
+  objectStops: PhraseSet;
+  adverbs: PhraseSet;
+  recommend: PhraseSet;
+  modal: PhraseSet;
+  connectors: PhraseSet;
+  otherAddressees: PhraseSet;
+  means: PhraseSet;
+  conjunctions: PhraseSet;
+  baseForm: RegExp;
+  time: RegExp[];
+  indicators: PhraseSet;
+  instrumentNouns: PhraseSet;
+  notInstruments: Set<string>;
+  groups: PhraseSet;
+  nounFollowers: PhraseSet;
+}
+
+export type ExtraVerbs = Partial<Record<ActionCategory, string[]>>;
+
+const CATEGORIES: ActionCategory[] = [1, 2, 3, 4, 5];
+
+export function compileLexicon(data: LexiconData, extra?: ExtraVerbs): CompiledLexicon {
+  const lang = data.language;
+  const set = (list: readonly string[]) => new PhraseSet(list.map((t) => compilePhrase(t, lang)));
+  const odKey = (p: Phrase) => p.slots.map((s) => (s.gap ? '*' : [...s.stems, ...s.prefixes].join('|'))).join(' ');
+  const odKeys = new Set(data.objectDependent.map((t) => odKey(compilePhrase(t, lang))));
+
+  const entries: Entry[] = [];
+  const headSurface = new Set<string>();
+  const addEntry = (text: string, category: ActionCategory, flags: Partial<Entry>) => {
+    const phrase = compilePhrase(text, lang);
+    entries.push({ ...phrase, category, objectDependent: false, transparent: false, extra: false, ...flags });
+    for (const alt of text.trim().split(/\s+/)[0].split('|')) headSurface.add(alt.replace(/\*$/, '').toLowerCase());
+  };
+  // Extra (coalition) entries first, so that they win ties with built-in ones of the same length.
+  for (const c of CATEGORIES) for (const t of extra?.[c] ?? []) addEntry(t, c, { extra: true });
+  const listed = new Set<string>();
+  for (const c of CATEGORIES) {
+    for (const t of data.categories[String(c) as '1']) {
+      const key = odKey(compilePhrase(t, lang));
+      listed.add(key);
+      addEntry(t, c, { objectDependent: odKeys.has(key) });
+    }
+  }
+  for (const t of data.objectDependent) {
+    if (!listed.has(odKey(compilePhrase(t, lang)))) addEntry(t, 4, { objectDependent: true });
+  }
+  for (const t of data.transparent) addEntry(t, 4, { transparent: true });
+
+  const flags = 'iu';
+  return {
+    language: lang,
+    heads: new PhraseSet(entries),
+    headSurface,
+    concrete: set(data.concreteObjects),
+    vague: set(data.vagueObjects),
+    objectStops: set(data.objectStops),
+    adverbs: set(data.adverbs),
+    recommend: set(data.leadIn.recommend),
+    modal: set(data.leadIn.modal),
+    connectors: set(data.leadIn.connectors),
+    otherAddressees: set(data.otherAddressees),
+    means: set(data.means),
+    conjunctions: set(data.conjunctions),
+    baseForm: new RegExp(data.baseForm, flags),
+    time: data.time.map((p) => new RegExp(p, 'giu')),
+    indicators: set(data.indicators),
+    instrumentNouns: set(data.instrumentNouns),
+    notInstruments: new Set(data.notInstruments.map((w) => w.toLowerCase())),
+    groups: set(data.groups),
+    nounFollowers: set(data.nounFollowers),
+  };
+}
