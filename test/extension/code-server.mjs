@@ -3,17 +3,25 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The cache outside the repository that scripts/ensure-code-server.sh installs into. */
+export const CACHE_DIR =
+  process.env.UPR_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'upr-submission');
 const HOST = '127.0.0.1';
 
-/** Runs scripts/ensure-code-server.sh (installs what is missing) and returns its NODE_BIN and CODE_SERVER. */
-export function ensureCodeServer() {
+/**
+ * Runs scripts/ensure-code-server.sh (installs what is missing) and returns its NODE_BIN and
+ * CODE_SERVER. `chromium: false` when no browser will be driven (npm start).
+ */
+export function ensureCodeServer({ chromium = true } = {}) {
   const started = Date.now();
   const result = spawnSync('bash', [path.join(REPO, 'scripts/ensure-code-server.sh')], {
     cwd: REPO,
+    env: { ...process.env, UPR_NEED_CHROMIUM: chromium ? '1' : '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
     timeout: 15 * 60_000,
@@ -105,6 +113,8 @@ export async function startCodeServer({
     '--disable-getting-started-override',
     '--ignore-last-opened',
   ];
+  // A built workbench honours the URL's payload (extensionDevelopmentPath, extensionTestsPath,
+  // openFile) only with the smoke-test driver enabled.
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const child = spawn(codeServer, args, {
     detached: true, // setsid: its own process group, stopped as a whole by stop()
@@ -121,6 +131,7 @@ export async function startCodeServer({
   const output = [];
   const keep = (chunk) => {
     output.push(chunk);
+    if (output.length > 200) output.shift(); // the tail is enough for an error message
     if (log) log.write(chunk);
   };
   child.stdout.on('data', keep);
@@ -133,6 +144,8 @@ export async function startCodeServer({
     port,
     pid: child.pid,
     output: () => Buffer.concat(output.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString(),
+    /** Resolves with { code, signal } when code-server's main process exits. */
+    exited: exitPromise,
     stop: () => stopGroup(child.pid, exitPromise),
   };
 

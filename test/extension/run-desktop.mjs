@@ -6,13 +6,12 @@
 //   VSCODE_VERSION=1.96.0   the VS Code version to download (default: stable)
 //   VSCODE_EXECUTABLE=path  use this VS Code executable instead of downloading one
 //   UPR_TEST_GREP=text      run only the tests whose title contains text
-import os from 'node:os';
 import path from 'node:path';
 import { TestRunFailedError, runTests } from '@vscode/test-electron';
-import { onInterrupt } from './code-server.mjs';
+import { CACHE_DIR, onInterrupt } from './code-server.mjs';
 import { EXTENSION, bundleSuite, checkExtensionBuilt, prepareWorkspace, removeDir } from './prepare.mjs';
 
-const CACHE = path.join(process.env.UPR_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'upr-submission'), 'vscode-test');
+const CACHE = path.join(CACHE_DIR, 'vscode-test');
 
 async function main() {
   checkExtensionBuilt();
