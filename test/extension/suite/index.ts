@@ -32,6 +32,7 @@ export async function run(): Promise<void> {
   startDiagnosticsTracking();
   const Mocha = await loadMocha();
   Mocha.reporters.Base.consoleLog = log;
+  Mocha.reporters.Base.useColors = false; // mocha turns colours on under CI=true; the log is plain text
   const mocha = new Mocha({
     ui: 'bdd',
     color: false,
