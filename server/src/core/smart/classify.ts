@@ -104,6 +104,10 @@ export function classifyRecommendation(text: string, options: ClassifyOptions = 
   const tokens = tokenize(text, language);
   const lead = findCoreStart(tokens, lex);
   const head = findHead(tokens, lead.start, lex, true);
+  const times = findTimes(text, lex);
+  const timeTokens = new Set<number>();
+  for (const span of times) for (let k = 0; k < tokens.length; k++) if (tokens[k].start >= span.start && tokens[k].end <= span.end) timeTokens.add(k);
+  const scan = (from: number) => scanObject(tokens, from, lex, timeTokens);
 
   let category: ActionCategory = 4;
   let decisive: { start: number; end: number } | undefined;
@@ -111,20 +115,15 @@ export function classifyRecommendation(text: string, options: ClassifyOptions = 
   if (head) {
     category = head.entry.category;
     decisive = head;
-    if (head.entry.objectDependent) {
-      object = scanObject(tokens, head.end, lex);
-      if (object?.kind === 'concrete') {
-        category = 5;
-        decisive = { start: head.start, end: object.index + 1 };
-      } else if (object?.kind === 'vague') {
-        category = 4;
-        decisive = { start: head.start, end: object.index + 1 };
-      }
-    } else if (category === 5) {
-      object = scanObject(tokens, head.end, lex);
+    object = scan(head.end);
+    if (head.entry.objectDependent || head.entry.transparent) {
+      if (object?.kind === 'concrete') category = 5;
+      else if (object?.kind === 'vague') category = 4;
+      if (object && object.kind !== 'plain') decisive = { start: head.start, end: object.index + 1 };
     }
-    if (category === 4) {
-      const means = findSpecificMeans(tokens, head.end, lex);
+    if (category === 4 || category === 2) {
+      // A general or continuing action whose means is a specific act: "…, including by ratifying".
+      const means = findSpecificMeans(tokens, head.end, lex, scan);
       if (means) {
         category = 5;
         decisive = means.span;
@@ -138,24 +137,19 @@ export function classifyRecommendation(text: string, options: ClassifyOptions = 
   }
 
   const second = head ? findSecondAction(text, tokens, head, lex) : undefined;
-  const times = findTimes(text, lex);
-  const measure = findMeasurable(tokens, lead.start, times, object, lex);
   const singleAction = second === undefined;
-  const concreteObject = object?.kind === 'concrete' ? object : undefined;
-  const groupObject = category === 5 && !concreteObject && head ? findGroup(tokens, head.end, lex) : undefined;
-  const instrument = measure?.kind === 'instrument' ? measure : undefined;
-  const specific = category === 5 && singleAction && (concreteObject !== undefined || groupObject !== undefined || instrument !== undefined);
+  const measure = findMeasurable(tokens, lead.start, timeTokens, category === 5 ? object : undefined, lex);
+  const named = object?.kind === 'concrete' || (object?.kind === 'plain' && decisive !== undefined && !head?.entry.objectDependent);
+  const specific = category === 5 && singleAction && named;
 
   const evidence: Classification['evidence'] = {};
-  if (specific) {
-    const what = concreteObject ? tokens[concreteObject.index].text : groupObject ?? instrument?.text ?? '';
-    evidence.specific = `object: "${what}"`;
-  } else if (category !== 5) evidence.specific = `category: ${category}`;
+  if (category !== 5) evidence.specific = `category: ${category}`;
   else if (!singleAction) evidence.specific = 'actions: 2';
-  else evidence.specific = 'object: none';
+  else if (specific && object) evidence.specific = `object: "${shorten(text.slice(tokens[object.from].start, tokens[object.to].end))}"`;
+  else evidence.specific = object ? `object: ${object.kind}` : 'object: none';
   evidence.measurable = measure ? `${measure.kind}: "${measure.text}"` : 'measure: none';
   evidence.timeBound = times.length > 0 ? `time: "${times[0].text}"` : 'time: none';
-  if (second) evidence.singleAction = `second action: "${second.verb}"`;
+  evidence.singleAction = second ? `second action: "${second.verb}"` : 'actions: 1';
 
   const result: Classification = {
     language,
@@ -167,6 +161,14 @@ export function classifyRecommendation(text: string, options: ClassifyOptions = 
   };
   if (second) result.secondAction = second.span;
   return result;
+}
+
+const EVIDENCE_CHARS = 60;
+
+function shorten(s: string): string {
+  if (s.length <= EVIDENCE_CHARS) return s;
+  const cut = s.lastIndexOf(' ', EVIDENCE_CHARS);
+  return `${s.slice(0, cut > 20 ? cut : EVIDENCE_CHARS)}…`;
 }
 
 function spanOf(text: string, start: number, end: number): Span {
@@ -184,24 +186,41 @@ interface Lead {
 
 const LEAD_WINDOW = 12;
 const SUBJECT_WINDOW = 8;
+const SUBJECT_WORDS = 4;
 
 function findCoreStart(tokens: readonly Token[], lex: CompiledLexicon): Lead {
   const limit = Math.min(tokens.length, LEAD_WINDOW);
   for (let i = 0; i < limit; i++) {
     if (!tokens[i].word) break;
+    const adverb = lex.adverbs.longestAt(tokens, i);
+    if (adverb) {
+      i = adverb.end - 1;
+      continue;
+    }
     const rec = lex.recommend.longestAt(tokens, i);
     if (rec) return afterRecommend(tokens, rec.end, lex);
     const modal = lex.modal.longestAt(tokens, i);
     if (modal) return { start: skipConnectors(tokens, modal.end, lex), addressee: addresseeIn(tokens, 0, i, lex) };
-    if (lex.heads.has(tokens, i)) break;
+    if (lex.heads.has(tokens, i)) {
+      // A short subject with no modal: "The State ratifies …", "Kyrgyzstan adopt …".
+      if (i > 0 && i <= SUBJECT_WORDS && isNameLike(tokens, 0, i, lex)) return { start: i, addressee: addresseeIn(tokens, 0, i, lex) };
+      break;
+    }
   }
   return { start: 0 };
+}
+
+/** Tokens [from, to) are a name-like subject: capitalised words and articles ("The State"). */
+function isNameLike(tokens: readonly Token[], from: number, to: number, lex: CompiledLexicon): boolean {
+  for (let k = from; k < to; k++) if (!tokens[k].word || !(isCapitalised(tokens[k]) || lex.adverbs.has(tokens, k))) return false;
+  return true;
 }
 
 function afterRecommend(tokens: readonly Token[], from: number, lex: CompiledLexicon): Lead {
   const j = skipConnectors(tokens, from, lex);
   const limit = Math.min(tokens.length, j + SUBJECT_WINDOW);
-  for (let k = j; k < limit; k++) {
+  let k = j;
+  for (; k < limit; k++) {
     const t = tokens[k];
     if (!t.word) break;
     const modal = lex.modal.longestAt(tokens, k);
@@ -210,7 +229,7 @@ function afterRecommend(tokens: readonly Token[], from: number, lex: CompiledLex
     if (head && !head.phrase.transparent) return { start: k, addressee: addresseeIn(tokens, j, k, lex) };
     if (k > j && lex.connectors.has(tokens, k)) return { start: skipConnectors(tokens, k, lex), addressee: addresseeIn(tokens, j, k, lex) };
   }
-  return { start: j };
+  return { start: j, addressee: addresseeIn(tokens, j, k, lex) };
 }
 
 function skipConnectors(tokens: readonly Token[], i: number, lex: CompiledLexicon): number {
@@ -246,6 +265,7 @@ const preferExtra = (a: Entry, b: Entry) => a.extra && !b.extra;
 
 function findHead(tokens: readonly Token[], from: number, lex: CompiledLexicon, afterComma: boolean): Head | undefined {
   let j = from;
+  let transparent: Head | undefined;
   for (let steps = 0; steps < HEAD_STEPS && j < tokens.length; steps++) {
     const t = tokens[j];
     if (!t.word) {
@@ -256,6 +276,8 @@ function findHead(tokens: readonly Token[], from: number, lex: CompiledLexicon, 
     const m = lex.heads.longestAt(tokens, j, preferExtra);
     if (m) {
       if (m.phrase.transparent) {
+        // "Proceed with the abolition …": the action follows; if none does, the object decides.
+        transparent ??= { entry: m.phrase, start: j, end: m.end };
         j = m.end;
         continue;
       }
@@ -265,6 +287,7 @@ function findHead(tokens: readonly Token[], from: number, lex: CompiledLexicon, 
     if (!adverb) break;
     j = adverb.end;
   }
+  if (transparent) return transparent;
   if (afterComma) {
     // A leading phrase before a comma: "As recommended in the previous review, grant …".
     const limit = Math.min(tokens.length, from + COMMA_WINDOW);
@@ -280,42 +303,72 @@ function findHead(tokens: readonly Token[], from: number, lex: CompiledLexicon, 
 // Object of the head
 
 interface ObjectHit {
-  kind: 'concrete' | 'vague';
+  /** concrete: a law, treaty, body, budget line…; vague: measures, steps, efforts; plain: neither. */
+  kind: 'concrete' | 'vague' | 'plain';
+  /** The word that decided the kind (the last word of the phrase for 'plain'). */
   index: number;
+  /** First and last token of the object phrase. */
+  from: number;
+  to: number;
 }
 
 const OBJECT_WINDOW = 8;
 const ACRONYM = /^(?=(?:[^A-ZА-ЯЁ]*[A-ZА-ЯЁ]){2})[A-ZА-ЯЁ0-9][A-ZА-ЯЁa-z0-9-]*$/u;
 
+function isUpper(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 0x410 && code <= 0x42f) || code === 0x401;
+}
+
 function isAcronym(t: Token, lex: CompiledLexicon): boolean {
-  return t.word && t.text.length >= 2 && ACRONYM.test(t.text) && t.text !== t.text.toLowerCase() && !lex.notInstruments.has(t.lower) && !/^[A-ZА-ЯЁ][a-zа-яё]/u.test(t.text);
+  return t.word && t.text.length >= 2 && isUpper(t.text.charCodeAt(0)) && !/\p{Ll}/u.test(t.text[1]) && ACRONYM.test(t.text) && !/^\p{Lu}\p{Ll}/u.test(t.text) && !lex.notInstruments.has(t.lower);
 }
 
 function isCapitalised(t: Token): boolean {
   return /^\p{Lu}/u.test(t.text);
 }
 
-function scanObject(tokens: readonly Token[], from: number, lex: CompiledLexicon): ObjectHit | undefined {
-  const limit = Math.min(tokens.length, from + OBJECT_WINDOW);
-  for (let k = from; k < limit; k++) {
-    const t = tokens[k];
-    if (!t.word && t.lower !== '%') break;
-    if (lex.objectStops.has(tokens, k)) break;
-    if (lex.concrete.has(tokens, k)) return { kind: 'concrete', index: k };
-    if (lex.vague.has(tokens, k)) return { kind: 'vague', index: k };
-    if (t.lower === '%' || /\d/.test(t.text) || isAcronym(t, lex)) return { kind: 'concrete', index: k };
-    if (isCapitalised(t) && lex.instrumentNouns.has(tokens, k)) return { kind: 'concrete', index: k };
-  }
-  return undefined;
+/** "the Optional Protocol", "le Code pénal", "Уголовный кодекс": an instrument noun, capitalised or after a capitalised word. */
+function isNamedInstrument(tokens: readonly Token[], k: number, lex: CompiledLexicon): boolean {
+  if (k === 0 || !lex.instrumentNouns.has(tokens, k)) return false;
+  if (isCapitalised(tokens[k])) return true;
+  const prev = tokens[k - 1];
+  return k - 1 > 0 && prev.word && isCapitalised(prev) && !lex.heads.has(tokens, k - 1);
 }
 
-function findGroup(tokens: readonly Token[], from: number, lex: CompiledLexicon): string | undefined {
+function isConcrete(tokens: readonly Token[], k: number, lex: CompiledLexicon): boolean {
+  const t = tokens[k];
+  return lex.concrete.has(tokens, k) || t.lower === '%' || isAcronym(t, lex) || isNamedInstrument(tokens, k, lex);
+}
+
+/**
+ * The first noun phrase after the verb (a leading preposition is passed over: "remove from the
+ * Criminal Code …"). A concrete word anywhere in it wins over a vague one: "the necessary measures
+ * and legislation", "a National Action Plan".
+ */
+function scanObject(tokens: readonly Token[], from: number, lex: CompiledLexicon, timeTokens: ReadonlySet<number>): ObjectHit | undefined {
   const limit = Math.min(tokens.length, from + OBJECT_WINDOW);
+  let vague = -1;
+  let first = -1;
+  let last = -1;
+  let concrete = -1;
   for (let k = from; k < limit; k++) {
-    if (!tokens[k].word) break;
-    if (lex.groups.has(tokens, k)) return tokens[k].text;
+    const t = tokens[k];
+    if ((!t.word && t.lower !== '%') || timeTokens.has(k)) break;
+    if (lex.objectStops.has(tokens, k)) break;
+    if (lex.prepositions.has(tokens, k) && !lex.concrete.has(tokens, k)) {
+      if (first >= 0) break;
+      continue;
+    }
+    if (lex.adverbs.has(tokens, k) && first < 0) continue;
+    if (first < 0) first = k;
+    last = k;
+    if (concrete < 0 && isConcrete(tokens, k, lex)) concrete = k;
+    if (vague < 0 && lex.vague.has(tokens, k)) vague = k;
   }
-  return undefined;
+  if (first < 0) return undefined;
+  if (concrete >= 0) return { kind: 'concrete', index: concrete, from: first, to: Math.max(last, concrete) };
+  if (vague >= 0) return { kind: 'vague', index: vague, from: first, to: last };
+  return { kind: 'plain', index: last, from: first, to: last };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -323,7 +376,12 @@ function findGroup(tokens: readonly Token[], from: number, lex: CompiledLexicon)
 
 const MEANS_SKIP = 3;
 
-function findSpecificMeans(tokens: readonly Token[], from: number, lex: CompiledLexicon): { span: { start: number; end: number }; object?: ObjectHit } | undefined {
+function findSpecificMeans(
+  tokens: readonly Token[],
+  from: number,
+  lex: CompiledLexicon,
+  scan: (from: number) => ObjectHit | undefined,
+): { span: { start: number; end: number }; object?: ObjectHit } | undefined {
   for (let k = from; k < tokens.length; k++) {
     if (tokens[k].lower === ';') break;
     const marker = lex.means.longestAt(tokens, k);
@@ -333,10 +391,10 @@ function findSpecificMeans(tokens: readonly Token[], from: number, lex: Compiled
       const m = lex.heads.longestAt(tokens, j, preferExtra);
       if (m && !m.phrase.transparent) {
         if (m.phrase.objectDependent) {
-          const object = scanObject(tokens, m.end, lex);
+          const object = scan(m.end);
           if (object?.kind === 'concrete') return { span: { start: j, end: object.index + 1 }, object };
         } else if (m.phrase.category === 5) {
-          return { span: { start: j, end: m.end }, object: scanObject(tokens, m.end, lex) };
+          return { span: { start: j, end: m.end }, object: scan(m.end) };
         }
         break;
       }
@@ -398,17 +456,16 @@ function adverbOnly(tokens: readonly Token[], j: number, lex: CompiledLexicon): 
 
 function findTimes(text: string, lex: CompiledLexicon): Span[] {
   const found: Span[] = [];
-  for (const re of lex.time) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      found.push(spanOf(text, m.index, m.index + m[0].length));
+  const re = lex.time;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
     }
+    found.push(spanOf(text, m.index, m.index + m[0].length));
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found;
 }
 
 interface Measure {
@@ -416,16 +473,15 @@ interface Measure {
   text: string;
 }
 
-function findMeasurable(tokens: readonly Token[], from: number, times: readonly Span[], object: ObjectHit | undefined, lex: CompiledLexicon): Measure | undefined {
-  const inTime = (t: Token) => times.some((s) => t.start >= s.start && t.end <= s.end);
+function findMeasurable(tokens: readonly Token[], from: number, timeTokens: ReadonlySet<number>, object: ObjectHit | undefined, lex: CompiledLexicon): Measure | undefined {
   let instrument: Measure | undefined;
   let indicator: Measure | undefined;
   for (let k = from; k < tokens.length; k++) {
     const t = tokens[k];
-    if (inTime(t)) continue;
+    if (timeTokens.has(k)) continue;
     if (t.word && /\d/.test(t.text)) return { kind: 'number', text: tokens[k + 1]?.lower === '%' ? `${t.text} %` : t.text };
     if (!indicator && lex.indicators.has(tokens, k)) indicator = { kind: 'indicator', text: t.text };
-    if (!instrument && k > from && (isAcronym(t, lex) || (isCapitalised(t) && lex.instrumentNouns.has(tokens, k)))) {
+    if (!instrument && k > from && (isAcronym(t, lex) || isNamedInstrument(tokens, k, lex))) {
       instrument = { kind: 'instrument', text: t.text };
     }
   }

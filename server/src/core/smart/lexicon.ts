@@ -14,6 +14,7 @@ export interface LexiconData {
   concreteObjects: string[];
   vagueObjects: string[];
   objectStops: string[];
+  prepositions: string[];
   adverbs: string[];
   leadIn: { recommend: string[]; modal: string[]; connectors: string[] };
   otherAddressees: string[];
@@ -24,7 +25,6 @@ export interface LexiconData {
   indicators: string[];
   instrumentNouns: string[];
   notInstruments: string[];
-  groups: string[];
   nounFollowers: string[];
 }
 
@@ -50,7 +50,8 @@ export interface Entry extends Phrase {
 /** A set of phrases indexed by the stem of their first word. */
 export class PhraseSet<P extends Phrase = Phrase> {
   private readonly byStem = new Map<string, P[]>();
-  private readonly byPrefix: P[] = [];
+  /** Phrases whose first word is a prefix pattern, by the prefix's first letter. */
+  private readonly byInitial = new Map<string, P[]>();
 
   constructor(phrases: Iterable<P> = []) {
     for (const p of phrases) this.add(p);
@@ -64,43 +65,50 @@ export class PhraseSet<P extends Phrase = Phrase> {
       if (!list) this.byStem.set(s, (list = []));
       list.push(phrase);
     }
-    if (first.prefixes.length > 0) this.byPrefix.push(phrase);
+    for (const initial of new Set(first.prefixes.map((p) => p[0]))) {
+      let list = this.byInitial.get(initial);
+      if (!list) this.byInitial.set(initial, (list = []));
+      list.push(phrase);
+    }
   }
 
-  /** Every phrase of the set that matches at token `i`, with the index after its last word. */
-  *matchesAt(tokens: readonly Token[], i: number): Generator<{ phrase: P; end: number }> {
+  /** The longest match at `i` (ties: the phrase added first, unless `prefer` says otherwise). */
+  longestAt(tokens: readonly Token[], i: number, prefer?: (a: P, b: P) => boolean): { phrase: P; end: number } | undefined {
     const t = tokens[i];
-    if (!t || !t.word) return;
+    if (!t) return undefined;
+    let best: P | undefined;
+    let bestEnd = -1;
     const candidates = this.byStem.get(t.stem);
-    if (candidates) {
-      for (const p of candidates) {
+    const prefixed = t.word ? this.byInitial.get(t.lower[0]) : undefined;
+    const lists = prefixed ? (candidates ? [candidates, prefixed] : [prefixed]) : candidates ? [candidates] : [];
+    for (const list of lists) {
+      for (const p of list) {
         const end = matchSlots(tokens, i, p.slots, 0);
-        if (end >= 0) yield { phrase: p, end };
+        if (end > bestEnd || (end >= 0 && end === bestEnd && best !== undefined && best !== p && prefer !== undefined && prefer(p, best))) {
+          best = p;
+          bestEnd = end;
+        }
       }
     }
-    for (const p of this.byPrefix) {
-      if (candidates?.includes(p)) continue;
-      const end = matchSlots(tokens, i, p.slots, 0);
-      if (end >= 0) yield { phrase: p, end };
-    }
-  }
-
-  /** The longest match at `i` (ties: the earlier-added phrase). */
-  longestAt(tokens: readonly Token[], i: number, prefer?: (a: P, b: P) => boolean): { phrase: P; end: number } | undefined {
-    let best: { phrase: P; end: number } | undefined;
-    for (const m of this.matchesAt(tokens, i)) {
-      if (!best || m.end > best.end || (m.end === best.end && prefer?.(m.phrase, best.phrase))) best = m;
-    }
-    return best;
+    return best === undefined ? undefined : { phrase: best, end: bestEnd };
   }
 
   /** Whether some phrase matches at `i`. */
   has(tokens: readonly Token[], i: number): boolean {
-    return !this.matchesAt(tokens, i).next().done;
+    const t = tokens[i];
+    if (!t) return false;
+    const candidates = this.byStem.get(t.stem);
+    if (candidates) for (const p of candidates) if (matchSlots(tokens, i, p.slots, 0) >= 0) return true;
+    if (t.word) {
+      const prefixed = this.byInitial.get(t.lower[0]);
+      if (prefixed) for (const p of prefixed) if (matchSlots(tokens, i, p.slots, 0) >= 0) return true;
+    }
+    return false;
   }
 }
 
 const GAP = 4;
+const ELISION_IN_PHRASE = /(?<![\p{L}|])(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’](?=\p{L})/giu;
 
 function slotMatches(slot: Slot, t: Token): boolean {
   if (!t.word) return slot.stems.has(t.lower);
@@ -133,7 +141,9 @@ function matchSlots(tokens: readonly Token[], i: number, slots: readonly Slot[],
  */
 export function compilePhrase(text: string, language: Language): Phrase {
   const slots: Slot[] = [];
-  for (const part of text.trim().split(/\s+/)) {
+  // French elisions are separate tokens in the text ("l'", "accent"), so in phrases too.
+  const source = language === 'fr' ? text.replace(ELISION_IN_PHRASE, "$1' ") : text;
+  for (const part of source.trim().split(/\s+/)) {
     if (part === '*') {
       slots.push({ gap: true, stems: new Set(), prefixes: [] });
       continue;
@@ -159,6 +169,7 @@ export interface CompiledLexicon {
   concrete: PhraseSet;
   vague: PhraseSet;
   objectStops: PhraseSet;
+  prepositions: PhraseSet;
   adverbs: PhraseSet;
   recommend: PhraseSet;
   modal: PhraseSet;
@@ -167,11 +178,11 @@ export interface CompiledLexicon {
   means: PhraseSet;
   conjunctions: PhraseSet;
   baseForm: RegExp;
-  time: RegExp[];
+  /** All the time patterns as one regular expression (one pass over the text). */
+  time: RegExp;
   indicators: PhraseSet;
   instrumentNouns: PhraseSet;
   notInstruments: Set<string>;
-  groups: PhraseSet;
   nounFollowers: PhraseSet;
 }
 
@@ -215,6 +226,7 @@ export function compileLexicon(data: LexiconData, extra?: ExtraVerbs): CompiledL
     concrete: set(data.concreteObjects),
     vague: set(data.vagueObjects),
     objectStops: set(data.objectStops),
+    prepositions: set(data.prepositions),
     adverbs: set(data.adverbs),
     recommend: set(data.leadIn.recommend),
     modal: set(data.leadIn.modal),
@@ -223,11 +235,22 @@ export function compileLexicon(data: LexiconData, extra?: ExtraVerbs): CompiledL
     means: set(data.means),
     conjunctions: set(data.conjunctions),
     baseForm: new RegExp(data.baseForm, flags),
-    time: data.time.map((p) => new RegExp(p, 'giu')),
+    time: timePattern(data.time),
     indicators: set(data.indicators),
     instrumentNouns: set(data.instrumentNouns),
     notInstruments: new Set(data.notInstruments.map((w) => w.toLowerCase())),
-    groups: set(data.groups),
     nounFollowers: set(data.nounFollowers),
   };
+}
+
+const WORD_START = '(?<![\\p{L}\\p{N}])';
+
+/**
+ * The time patterns as one regular expression, anchored once at a word start (a leading `\b` or
+ * word-start look-behind of each pattern is dropped): one pass over the text instead of one per
+ * pattern.
+ */
+function timePattern(patterns: readonly string[]): RegExp {
+  const alternatives = patterns.map((p) => `(?:${p.replace(/^(?:\\b|\(\?<!\[\\p\{L\}\\p\{N\}\]\))/, '')})`);
+  return new RegExp(`${WORD_START}(?:${alternatives.join('|')})`, 'giu');
 }

@@ -20,33 +20,47 @@ export interface Token {
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’‑][\p{L}\p{M}\p{N}]+)*|[%;:,.!?()«»"“”]/gu;
 const ELISION = /^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’](?=\p{L})/iu;
 
+const PUNCTUATION = new Set(['%', ';', ':', ',', '.', '!', '?', '(', ')', '«', '»', '"', '“', '”']);
+
 export function tokenize(text: string, language: Language): Token[] {
   const stem = stemmerFor(language);
   const tokens: Token[] = [];
+  // Lower-case the text once when that keeps every offset (it does but for a few letters like İ).
+  const lowerText = text.toLowerCase();
+  const sameLength = lowerText.length === text.length;
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     let value = m[0];
     let start = m.index;
-    const first = value.charCodeAt(0);
-    const word = !(first < 128 && /[%;:,.!?()"]/.test(value[0])) && !'«»“”'.includes(value[0]);
-    if (word && language === 'fr') {
+    if (PUNCTUATION.has(value)) {
+      tokens.push({ text: value, lower: value, stem: value, start, end: start + 1, word: false });
+      continue;
+    }
+    if (language === 'fr' && (value.includes("'") || value.includes('’'))) {
       const e = ELISION.exec(value);
       if (e) {
         const head = e[0];
-        const lower = head.toLowerCase().replace('’', "'");
+        const lower = fold(head);
         tokens.push({ text: head, lower, stem: lower, start, end: start + head.length, word: true });
         start += head.length;
         value = value.slice(head.length);
       }
     }
-    const lower = fold(value);
-    tokens.push({ text: value, lower, stem: word ? stem(lower) : lower, start, end: start + value.length, word });
+    const lower = sameLength ? refold(lowerText.slice(start, start + value.length)) : fold(value);
+    tokens.push({ text: value, lower, stem: stem(lower), start, end: start + value.length, word: true });
   }
   return tokens;
 }
 
 function fold(value: string): string {
-  return value.toLowerCase().replace(/ё/g, 'е').replace(/’/g, "'").replace(/‑/g, '-');
+  return refold(value.toLowerCase());
+}
+
+function refold(lower: string): string {
+  if (lower.includes('ё')) lower = lower.replace(/ё/g, 'е');
+  if (lower.includes('’')) lower = lower.replace(/’/g, "'");
+  if (lower.includes('‑')) lower = lower.replace(/‑/g, '-');
+  return lower;
 }
 
 type Stemmer = (lower: string) => string;
