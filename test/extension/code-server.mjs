@@ -194,17 +194,24 @@ export function workbenchUrl(port, folder, payload) {
   return `http://${HOST}:${port}/?${query}`;
 }
 
-/** Runs cleanup once on SIGINT/SIGTERM, then exits with 130/143. Returns a function that unregisters it. */
+/**
+ * On SIGINT/SIGTERM runs cleanup once, then exits with 130/143. The listeners stay registered
+ * while cleanup runs (a library that exits when it hears no other listener, as Playwright does,
+ * then leaves it to us). Returns a function that unregisters them.
+ */
 export function onInterrupt(cleanup) {
+  let cleaning = false;
   const handler = (signal) => {
+    if (cleaning) return;
+    cleaning = true;
     console.error(`\n${signal}: stopping...`);
     Promise.resolve()
       .then(cleanup)
       .catch((e) => console.error(e))
       .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
-  process.once('SIGINT', handler);
-  process.once('SIGTERM', handler);
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
   return () => {
     process.off('SIGINT', handler);
     process.off('SIGTERM', handler);

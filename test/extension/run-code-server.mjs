@@ -89,6 +89,9 @@ async function main() {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1400, height: 900 },
+      handleSIGINT: false, // onInterrupt() closes the browser, then stops code-server
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
