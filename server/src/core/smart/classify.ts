@@ -106,7 +106,10 @@ export function classifyRecommendation(text: string, options: ClassifyOptions = 
   const head = findHead(tokens, lead.start, lex, true);
   const times = findTimes(text, lex);
   const timeTokens = new Set<number>();
-  for (const span of times) for (let k = 0; k < tokens.length; k++) if (tokens[k].start >= span.start && tokens[k].end <= span.end) timeTokens.add(k);
+  for (let k = 0, t = 0; k < tokens.length && t < times.length; k++) {
+    while (t < times.length && times[t].end <= tokens[k].start) t++;
+    if (t < times.length && tokens[k].start >= times[t].start && tokens[k].end <= times[t].end) timeTokens.add(k);
+  }
   const scan = (from: number) => scanObject(tokens, from, lex, timeTokens);
 
   let category: ActionCategory = 4;
@@ -119,7 +122,7 @@ export function classifyRecommendation(text: string, options: ClassifyOptions = 
     if (head.entry.objectDependent || head.entry.transparent) {
       if (object?.kind === 'concrete') category = 5;
       else if (object?.kind === 'vague') category = 4;
-      if (object && object.kind !== 'plain') decisive = { start: head.start, end: object.index + 1 };
+      if (object && object.kind !== 'plain') decisive = { start: head.start, end: object.indexEnd };
     }
     if (category === 4 || category === 2) {
       // A general or continuing action whose means is a specific act: "…, including by ratifying".
@@ -305,8 +308,9 @@ function findHead(tokens: readonly Token[], from: number, lex: CompiledLexicon, 
 interface ObjectHit {
   /** concrete: a law, treaty, body, budget line…; vague: measures, steps, efforts; plain: neither. */
   kind: 'concrete' | 'vague' | 'plain';
-  /** The word that decided the kind (the last word of the phrase for 'plain'). */
+  /** The word that decided the kind (the last word of the phrase for 'plain'), and the index after it. */
   index: number;
+  indexEnd: number;
   /** First and last token of the object phrase. */
   from: number;
   to: number;
@@ -351,6 +355,7 @@ function scanObject(tokens: readonly Token[], from: number, lex: CompiledLexicon
   let first = -1;
   let last = -1;
   let concrete = -1;
+  let concreteEnd = -1;
   for (let k = from; k < limit; k++) {
     const t = tokens[k];
     if ((!t.word && t.lower !== '%') || timeTokens.has(k)) break;
@@ -362,13 +367,16 @@ function scanObject(tokens: readonly Token[], from: number, lex: CompiledLexicon
     if (lex.adverbs.has(tokens, k) && first < 0) continue;
     if (first < 0) first = k;
     last = k;
-    if (concrete < 0 && isConcrete(tokens, k, lex)) concrete = k;
+    if (concrete < 0 && isConcrete(tokens, k, lex)) {
+      concrete = k;
+      concreteEnd = Math.max(k + 1, lex.concrete.longestAt(tokens, k)?.end ?? 0);
+    }
     if (vague < 0 && lex.vague.has(tokens, k)) vague = k;
   }
   if (first < 0) return undefined;
-  if (concrete >= 0) return { kind: 'concrete', index: concrete, from: first, to: Math.max(last, concrete) };
-  if (vague >= 0) return { kind: 'vague', index: vague, from: first, to: last };
-  return { kind: 'plain', index: last, from: first, to: last };
+  if (concrete >= 0) return { kind: 'concrete', index: concrete, indexEnd: concreteEnd, from: first, to: Math.max(last, concreteEnd - 1) };
+  if (vague >= 0) return { kind: 'vague', index: vague, indexEnd: vague + 1, from: first, to: last };
+  return { kind: 'plain', index: last, indexEnd: last + 1, from: first, to: last };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -392,7 +400,7 @@ function findSpecificMeans(
       if (m && !m.phrase.transparent) {
         if (m.phrase.objectDependent) {
           const object = scan(m.end);
-          if (object?.kind === 'concrete') return { span: { start: j, end: object.index + 1 }, object };
+          if (object?.kind === 'concrete') return { span: { start: j, end: object.indexEnd }, object };
         } else if (m.phrase.category === 5) {
           return { span: { start: j, end: m.end }, object: scan(m.end) };
         }
