@@ -51,6 +51,12 @@ export async function checkStatusBar({ context, port, workspace, extensionPath, 
     }
     const text = (await item.first().innerText()).trim();
     if (!WORD_COUNT.test(text)) throw new Error(`status bar word count ${JSON.stringify(text)} does not match ${WORD_COUNT}`);
+    // For a screenshot as a person sees it, give the editor time to colour the text (not asserted).
+    await page
+      .locator('.view-lines span[class^="mtk"]:not(.mtk1)')
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .catch(() => undefined);
     await page.screenshot({ path: screenshotPath });
     return text;
   } finally {

@@ -96,7 +96,10 @@ async function main() {
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     // Nothing leaves this machine: requests to anything but loopback are refused in the browser.
-    await context.route((url) => !isLoopback(url), (route) => route.abort('blockedbyclient'));
+    await context.route((url) => !isLoopback(url), (route) => {
+      browserLog.write(`[blocked] ${route.request().url()}\n`);
+      return route.abort('blockedbyclient');
+    });
     context.on('console', (msg) => browserLog.write(`[${msg.type()}] ${msg.text()}\n`));
 
     const page = context.pages()[0] ?? (await context.newPage());
