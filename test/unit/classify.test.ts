@@ -375,7 +375,11 @@ describe('classifyRecommendation: SMART checks', () => {
       'Ratify the Convention and its Optional Protocol.',
       'Ensure freedom of expression and assembly.',
       'Take measures to protect women, including awareness-raising campaigns.',
+      'Amend the Criminal Code in order to define torture and establish appropriate penalties.',
       'Подписать и ратифицировать Конвенцию о правах инвалидов.',
+      'Внести изменения в Уголовный кодекс, с тем чтобы определить пытки и установить наказания.',
+      'Modifier le Code pénal afin de définir la torture et prévoir des peines appropriées.',
+      'Modificar el Código Penal para definir la tortura y establecer penas adecuadas.',
       'Signer et ratifier la Convention.',
       'Firmar y ratificar la Convención.',
     ]) {
@@ -390,6 +394,8 @@ describe('classifyRecommendation: SMART checks', () => {
     assert.deepEqual(c.smart, { specific: true, measurable: true, timeBound: true, singleAction: true });
     assert.equal(c.evidence.specific, 'object: "law"');
     assert.equal(smart('Release all political prisoners.').smart.specific, true);
+    assert.equal(smart('Release all political prisoners.').evidence.specific, 'object: "political prisoners"');
+    assert.equal(smart('Establish an effective process to follow up on the review.').evidence.specific, 'object: not concrete');
     const general = smart('Ensure the independence of the judiciary.');
     assert.equal(general.smart.specific, false);
     assert.equal(general.evidence.specific, 'category: 4');

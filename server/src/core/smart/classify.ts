@@ -115,7 +115,10 @@ export function classifyRecommendation(text: string, options: ClassifyOptions = 
   let category: ActionCategory = 4;
   let decisive: { start: number; end: number } | undefined;
   let object: ObjectHit | undefined;
+  /** The lexicon entry of the deciding action (the head, or the specific means). */
+  let deciding: Entry | undefined;
   if (head) {
+    deciding = head.entry;
     category = head.entry.category;
     decisive = head;
     object = scan(head.end);
@@ -131,6 +134,7 @@ export function classifyRecommendation(text: string, options: ClassifyOptions = 
         category = 5;
         decisive = means.span;
         object = means.object;
+        deciding = means.entry;
       }
     }
   }
@@ -142,14 +146,15 @@ export function classifyRecommendation(text: string, options: ClassifyOptions = 
   const second = head ? findSecondAction(text, tokens, head, lex) : undefined;
   const singleAction = second === undefined;
   const measure = findMeasurable(tokens, lead.start, timeTokens, category === 5 ? object : undefined, lex);
-  const named = object?.kind === 'concrete' || (object?.kind === 'plain' && decisive !== undefined && !head?.entry.objectDependent);
-  const specific = category === 5 && singleAction && named;
+  // A concrete object, or any object of a verb that is specific by itself ("release political prisoners").
+  const named = object?.kind === 'concrete' || (object?.kind === 'plain' && deciding !== undefined && !deciding.objectDependent && !deciding.transparent);
+  const specific = category === 5 && singleAction && named && !lead.addressee;
 
   const evidence: Classification['evidence'] = {};
   if (category !== 5) evidence.specific = `category: ${category}`;
   else if (!singleAction) evidence.specific = 'actions: 2';
   else if (specific && object) evidence.specific = `object: "${shorten(text.slice(tokens[object.from].start, tokens[object.to].end))}"`;
-  else evidence.specific = object ? `object: ${object.kind}` : 'object: none';
+  else evidence.specific = object?.kind === 'vague' ? `object: vague "${tokens[object.index].text}"` : 'object: not concrete';
   evidence.measurable = measure ? `${measure.kind}: "${measure.text}"` : 'measure: none';
   evidence.timeBound = times.length > 0 ? `time: "${times[0].text}"` : 'time: none';
   evidence.singleAction = second ? `second action: "${second.verb}"` : 'actions: 1';
@@ -389,7 +394,7 @@ function findSpecificMeans(
   from: number,
   lex: CompiledLexicon,
   scan: (from: number) => ObjectHit | undefined,
-): { span: { start: number; end: number }; object?: ObjectHit } | undefined {
+): { span: { start: number; end: number }; object?: ObjectHit; entry: Entry } | undefined {
   for (let k = from; k < tokens.length; k++) {
     if (tokens[k].lower === ';') break;
     const marker = lex.means.longestAt(tokens, k);
@@ -400,9 +405,9 @@ function findSpecificMeans(
       if (m && !m.phrase.transparent) {
         if (m.phrase.objectDependent) {
           const object = scan(m.end);
-          if (object?.kind === 'concrete') return { span: { start: j, end: object.indexEnd }, object };
+          if (object?.kind === 'concrete') return { span: { start: j, end: object.indexEnd }, object, entry: m.phrase };
         } else if (m.phrase.category === 5) {
-          return { span: { start: j, end: m.end }, object: scan(m.end) };
+          return { span: { start: j, end: m.end }, object: scan(m.end), entry: m.phrase };
         }
         break;
       }
@@ -419,10 +424,19 @@ function findSpecificMeans(
 // A second action: "Ratify the Convention and establish …", "…; adopt …"
 
 function findSecondAction(text: string, tokens: readonly Token[], head: Head, lex: CompiledLexicon): { verb: string; span: Span } | undefined {
+  // After a subordinator ("in order to", "which") an "and" joins parts of that clause, not actions.
+  let subordinate = false;
   for (let k = head.end; k < tokens.length; k++) {
     const t = tokens[k];
     let next = -1;
-    if (t.lower === ';' || t.lower === ',') next = k + 1;
+    if (t.lower === ';') {
+      subordinate = false;
+      next = k + 1;
+    } else if (lex.subordinators.has(tokens, k)) {
+      subordinate = true;
+      continue;
+    } else if (subordinate) continue;
+    else if (t.lower === ',') next = k + 1;
     else if (k > head.end) {
       const c = lex.conjunctions.longestAt(tokens, k);
       if (c) next = c.end;

@@ -20,6 +20,7 @@ export interface LexiconData {
   otherAddressees: string[];
   means: string[];
   conjunctions: string[];
+  subordinators: string[];
   baseForm: string;
   time: string[];
   indicators: string[];
@@ -177,6 +178,7 @@ export interface CompiledLexicon {
   otherAddressees: PhraseSet;
   means: PhraseSet;
   conjunctions: PhraseSet;
+  subordinators: PhraseSet;
   baseForm: RegExp;
   /** All the time patterns as one regular expression (one pass over the text). */
   time: RegExp;
@@ -234,6 +236,7 @@ export function compileLexicon(data: LexiconData, extra?: ExtraVerbs): CompiledL
     otherAddressees: set(data.otherAddressees),
     means: set(data.means),
     conjunctions: set(data.conjunctions),
+    subordinators: set(data.subordinators),
     baseForm: new RegExp(data.baseForm, flags),
     time: timePattern(data.time),
     indicators: set(data.indicators),
