@@ -213,6 +213,10 @@ describe('classifyRecommendation: Russian', () => {
         ['Внести изменения в Уголовный кодекс с целью криминализации пыток.', 5],
         ['Выделить 5 % бюджета на инклюзивное образование.', 5],
         ['Правительству следует присоединиться к Конвенции о статусе апатридов.', 5],
+        ['Повысить минимальный возраст вступления в брак до 18 лет.', 5],
+        ['Примите закон о борьбе с дискриминацией.', 5],
+        ['Рассмотрите возможность ратификации Римского статута.', 3],
+        ['Продолжайте усилия по улучшению условий содержания под стражей.', 2],
       ],
       'ru',
     );
@@ -254,6 +258,7 @@ describe('classifyRecommendation: French', () => {
         ['Ériger en infraction pénale la violence domestique.', 5],
         ['Allouer 5 % du budget national à l’éducation inclusive.', 5],
         ['Le Gouvernement devrait créer un mécanisme national de prévention.', 5],
+        ["Relever l'âge minimum du mariage à 18 ans.", 5],
       ],
       'fr',
     );
@@ -293,6 +298,7 @@ describe('classifyRecommendation: Spanish', () => {
         ['Asignar el 5 % del presupuesto nacional a la educación inclusiva.', 5],
         ['El Gobierno debería establecer un mecanismo nacional de prevención.', 5],
         ['Recomendamos a Kirguistán que se adhiera a la Convención para Reducir los Casos de Apatridia.', 5],
+        ['Elevar la edad mínima para contraer matrimonio a 18 años.', 5],
       ],
       'es',
     );
@@ -414,6 +420,8 @@ describe('classifyRecommendation: language detection', () => {
     ['El Gobierno debería aprobar una ley sobre la violencia doméstica.', 'es'],
     ['Ratificar el Protocolo', 'es'],
     ['Ratifier le Protocole', 'fr'],
+    ['Poner fin a la impunidad', 'es'],
+    ['Mettre fin à l’impunité', 'fr'],
   ];
   for (const [text, language] of cases) {
     it(`detects ${language}: ${text}`, () => assert.equal(classifyRecommendation(text).language, language));

@@ -88,14 +88,14 @@ function lexiconFor(language: Language, extra?: ExtraVerbs): CompiledLexicon {
 }
 
 /** For a text too short for function words: the language whose lexicon knows its first words. */
-function guessLanguage(text: string): Language {
+function guessLanguage(text: string): Language | undefined {
   for (const language of ['en', 'fr', 'es'] as const) {
     const tokens = tokenize(text, language);
     const lex = lexiconFor(language);
     const start = findCoreStart(tokens, lex).start;
     if (findHead(tokens, start, lex, false)) return language;
   }
-  return 'en';
+  return undefined;
 }
 
 export function classifyRecommendation(text: string, options: ClassifyOptions = {}): Classification {

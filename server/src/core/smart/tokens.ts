@@ -179,17 +179,17 @@ function stemSpanish(w: string): string {
 // Language detection: Cyrillic is Russian; otherwise function words that belong to one of the
 // three Latin-script languages only, with a little help from letters only one of them uses.
 const FUNCTION_WORDS: Record<'en' | 'fr' | 'es', Set<string>> = {
-  en: new Set('the of and to in for with on its a an that all by as be is are this their which should from'.split(' ')),
+  en: new Set('the of and to in for with on its an that all by as be is are this their which should from'.split(' ')),
   fr: new Set("le les des du et à au aux pour sur dans une est afin ses son sa leur d' l' qu' ainsi ou par ce cette qui devrait".split(' ')),
   es: new Set('el los las del y para por una con sus su al lo como sobre e o entre que se debería este esta'.split(' ')),
 };
 // Words shared by French and Spanish ("de", "la", "en", "un", "que") decide nothing.
 
 /**
- * Detects the language of a recommendation. `guess` decides when no function word does (a text
- * of two or three words): the classifier passes a check of the first words against its lexicons.
+ * Detects the language of a recommendation. `guess` decides when function words are too few to (a
+ * text of a few words): the classifier passes a check of the first words against its lexicons.
  */
-export function detectLanguage(text: string, guess?: (text: string) => Language): Language {
+export function detectLanguage(text: string, guess?: (text: string) => Language | undefined): Language {
   let cyrillic = 0;
   let latin = 0;
   for (let i = 0; i < text.length; i++) {
@@ -207,8 +207,12 @@ export function detectLanguage(text: string, guess?: (text: string) => Language)
   }
   if (/[ñ¿¡áíóú]/i.test(text)) score.es += 1;
   if (/[èêçœùûâîô]/i.test(text)) score.fr += 1;
+  if (Math.max(score.en, score.fr, score.es) < 2 && guess) {
+    // Too little to go on ("Poner fin a la impunidad"): ask the lexicons, keep the scores if they cannot tell.
+    const guessed = guess(text);
+    if (guessed) return guessed;
+  }
   if (score.fr > score.en && score.fr >= score.es) return 'fr';
   if (score.es > score.en && score.es > score.fr) return 'es';
-  if (score.en === 0 && score.fr === 0 && score.es === 0 && guess) return guess(text);
   return 'en';
 }
