@@ -95,6 +95,11 @@ describe('classifyRecommendation: English wording', () => {
       ['It is recommended that the authorities take measures to prevent torture.', 4],
       ['Recommended that the Government release all political prisoners.', 5],
       ['As recommended by the Committee against Torture, establish an independent complaints mechanism.', 5],
+      ['The coalition recommends that the Government of Kyrgyzstan: adopt a law on domestic violence', 5],
+      ['Recommendation 3: consider ratifying the Rome Statute', 3],
+      ['1. Ratify the Convention', 5],
+      ['(b) Adopt measures to protect journalists', 4],
+      ['iv) Continue the judicial reform', 2],
     ]);
   });
 

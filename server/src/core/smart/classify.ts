@@ -196,10 +196,27 @@ const LEAD_WINDOW = 12;
 const SUBJECT_WINDOW = 8;
 const SUBJECT_WORDS = 4;
 
+const ENUMERATOR = /^(?:\d{1,3}|[a-zа-я]|[ivx]{1,4})$/u;
+
+/** Index after a list marker such as "1." "(a)" "iv)" at the start, or 0. */
+function afterEnumerator(tokens: readonly Token[]): number {
+  let i = tokens[0]?.lower === '(' ? 1 : 0;
+  const t = tokens[i];
+  const close = tokens[i + 1];
+  if (!t || !close || !ENUMERATOR.test(t.lower) || !(close.lower === ')' || close.lower === '.')) return 0;
+  i += 2;
+  return i < tokens.length ? i : 0;
+}
+
 function findCoreStart(tokens: readonly Token[], lex: CompiledLexicon): Lead {
-  const limit = Math.min(tokens.length, LEAD_WINDOW);
-  for (let i = 0; i < limit; i++) {
-    if (!tokens[i].word) break;
+  const first = afterEnumerator(tokens);
+  const limit = Math.min(tokens.length, first + LEAD_WINDOW);
+  for (let i = first; i < limit; i++) {
+    if (!tokens[i].word) {
+      // "Recommendations to the Government: ratify …"
+      if (tokens[i].lower === ':' && i > first) return { start: i + 1, addressee: addresseeIn(tokens, first, i, lex) };
+      break;
+    }
     const adverb = lex.adverbs.longestAt(tokens, i);
     if (adverb) {
       i = adverb.end - 1;
@@ -208,14 +225,14 @@ function findCoreStart(tokens: readonly Token[], lex: CompiledLexicon): Lead {
     const rec = lex.recommend.longestAt(tokens, i);
     if (rec) return afterRecommend(tokens, rec.end, lex);
     const modal = lex.modal.longestAt(tokens, i);
-    if (modal) return { start: skipConnectors(tokens, modal.end, lex), addressee: addresseeIn(tokens, 0, i, lex) };
+    if (modal) return { start: skipConnectors(tokens, modal.end, lex), addressee: addresseeIn(tokens, first, i, lex) };
     if (lex.heads.has(tokens, i)) {
       // A short subject with no modal: "The State ratifies …", "Kyrgyzstan adopt …".
-      if (i > 0 && i <= SUBJECT_WORDS && isNameLike(tokens, 0, i, lex)) return { start: i, addressee: addresseeIn(tokens, 0, i, lex) };
+      if (i > first && i - first <= SUBJECT_WORDS && isNameLike(tokens, first, i, lex)) return { start: i, addressee: addresseeIn(tokens, first, i, lex) };
       break;
     }
   }
-  return { start: 0 };
+  return { start: first };
 }
 
 /** Tokens [from, to) are a name-like subject: capitalised words and articles ("The State"). */
@@ -230,7 +247,10 @@ function afterRecommend(tokens: readonly Token[], from: number, lex: CompiledLex
   let k = j;
   for (; k < limit; k++) {
     const t = tokens[k];
-    if (!t.word) break;
+    if (!t.word) {
+      if (t.lower === ':') return { start: k + 1, addressee: addresseeIn(tokens, j, k, lex) };
+      break;
+    }
     const modal = lex.modal.longestAt(tokens, k);
     if (modal) return { start: skipConnectors(tokens, modal.end, lex), addressee: addresseeIn(tokens, j, k, lex) };
     const head = lex.heads.longestAt(tokens, k);
