@@ -447,6 +447,12 @@ describe('classifyRecommendation: extraVerbs', () => {
     assert.equal(classifyRecommendation('Наладить работу механизма', { extraVerbs: { ru: { 5: ['наладить'] } } }).category, 5);
   });
 
+  it('ignores phrases that cannot start an action, and survives settings of the wrong shape', () => {
+    const odd = { en: { 5: ['', '   ', '* gap first', 'operationalize'], 4: 'not a list' } } as unknown as Parameters<typeof classifyRecommendation>[1];
+    assert.equal(classifyRecommendation('Operationalize the national preventive mechanism', odd).category, 5);
+    assert.equal(classifyRecommendation('Ensure freedom of the press', odd).category, 4);
+  });
+
   it('wins a tie with a built-in phrase of the same length', () => {
     assert.equal(category('Ensure freedom of the press', 'en'), 4);
     assert.equal(classifyRecommendation('Ensure freedom of the press', { extraVerbs: { en: { 3: ['ensure'] } } }).category, 3);

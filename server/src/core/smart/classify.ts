@@ -9,7 +9,7 @@
 //   2. the head action is the longest lexicon phrase at the start of what remains (adverbs such as
 //      "further", "fully" skipped; "proceed with" and the like are transparent);
 //   3. a head listed as object-dependent ("adopt", "establish", "implement") is specific (5) with a
-//      concrete object (a law, a treaty, a body, a budget line, a number, a named instrument) and
+//      concrete object (a law, a treaty, a body, a budget line, a percentage, a named instrument) and
 //      general (4) with a vague one ("measures", "steps", "efforts"); otherwise the category it is
 //      listed under;
 //   4. a general action whose means is specific ("…, including by ratifying the Protocol") is 5;
@@ -70,20 +70,25 @@ const DATA: Record<Language, LexiconData> = {
 
 const builtIn = new Map<Language, CompiledLexicon>();
 const extended = new Map<string, CompiledLexicon>();
+/** Fast path when the caller passes the same extraVerbs object again (settings are reused). */
+const extendedByObject = new WeakMap<object, CompiledLexicon>();
 
 function lexiconFor(language: Language, extra?: ExtraVerbs): CompiledLexicon {
-  const hasExtra = extra !== undefined && Object.values(extra).some((list) => list !== undefined && list.length > 0);
+  const hasExtra = extra !== undefined && extra !== null && Object.values(extra).some((list) => Array.isArray(list) && list.length > 0);
   if (!hasExtra) {
     let lex = builtIn.get(language);
     if (!lex) builtIn.set(language, (lex = compileLexicon(DATA[language])));
     return lex;
   }
+  const same = extendedByObject.get(extra);
+  if (same?.language === language) return same;
   const key = language + JSON.stringify(extra);
   let lex = extended.get(key);
   if (!lex) {
     if (extended.size > 32) extended.clear();
     extended.set(key, (lex = compileLexicon(DATA[language], extra)));
   }
+  extendedByObject.set(extra, lex);
   return lex;
 }
 

@@ -202,11 +202,16 @@ export function compileLexicon(data: LexiconData, extra?: ExtraVerbs): CompiledL
   const headSurface = new Set<string>();
   const addEntry = (text: string, category: ActionCategory, flags: Partial<Entry>) => {
     const phrase = compilePhrase(text, lang);
+    // A coalition's phrase that cannot start an action (empty, or opening with a gap) is ignored.
+    if (phrase.slots.length === 0 || phrase.slots[0].gap || (phrase.slots[0].stems.size === 0 && phrase.slots[0].prefixes.length === 0)) return;
     entries.push({ ...phrase, category, objectDependent: false, transparent: false, extra: false, ...flags });
     for (const alt of text.trim().split(/\s+/)[0].split('|')) headSurface.add(alt.replace(/\*$/, '').toLowerCase());
   };
   // Extra (coalition) entries first, so that they win ties with built-in ones of the same length.
-  for (const c of CATEGORIES) for (const t of extra?.[c] ?? []) addEntry(t, c, { extra: true });
+  for (const c of CATEGORIES) {
+    const list: unknown = extra?.[c];
+    if (Array.isArray(list)) for (const t of list) if (typeof t === 'string') addEntry(t, c, { extra: true });
+  }
   const listed = new Set<string>();
   for (const c of CATEGORIES) {
     for (const t of data.categories[String(c) as '1']) {
