@@ -18,7 +18,7 @@ import {
   startCodeServer,
   workbenchUrl,
   writeUserSettings,
-} from '../test/extension/code-server.mjs';
+} from './code-server.mjs';
 
 const SAMPLES = path.join(REPO, 'samples');
 

@@ -1,8 +1,8 @@
 // The rendered workbench, as a person sees it: with the sample joint submission open, the status
-// bar shows its word count against the joint limit. Runs in the browser context that
+// bar shows its word count against the joint limit and the editor colours the text. Runs in the browser context that
 // test/extension/run-code-server.mjs drives, against its code-server.
 import path from 'node:path';
-import { remoteUri, workbenchUrl } from '../extension/code-server.mjs';
+import { remoteUri, workbenchUrl } from '../../scripts/code-server.mjs';
 
 export const SAMPLE = 'kyrgyzstan-disability-joint-submission.upr.md';
 const WORD_COUNT = /^[\d,]+ \/ 5,630 words$/;
@@ -51,12 +51,15 @@ export async function checkStatusBar({ context, port, workspace, extensionPath, 
     }
     const text = (await item.first().innerText()).trim();
     if (!WORD_COUNT.test(text)) throw new Error(`status bar word count ${JSON.stringify(text)} does not match ${WORD_COUNT}`);
-    // For a screenshot as a person sees it, give the editor time to colour the text (not asserted).
-    await page
-      .locator('.view-lines span[class^="mtk"]:not(.mtk1)')
-      .first()
-      .waitFor({ timeout: 10_000 })
-      .catch(() => undefined);
+    // The grammar colours the front matter through the embedded YAML grammar: the key `type`
+    // gets a token colour of its own (mtk1 is the editor's plain text colour).
+    const colouredKey = page.locator('.view-lines span[class^="mtk"]:not(.mtk1)', { hasText: /^type$/ });
+    try {
+      await colouredKey.first().waitFor({ timeout: 30_000 });
+    } catch (e) {
+      await page.screenshot({ path: screenshotPath }).catch(() => undefined);
+      throw new Error('the editor did not colour the front matter of the sample', { cause: e });
+    }
     await page.screenshot({ path: screenshotPath });
     return text;
   } finally {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { REPO } from './code-server.mjs';
+import { REPO } from '../../scripts/code-server.mjs';
 
 export const SUITE_ENTRY = path.join(REPO, 'test/extension/suite/index.ts');
 export const SUITE_BUNDLE = path.join(REPO, 'dist/test/extension/index.js');

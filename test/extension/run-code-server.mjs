@@ -20,7 +20,7 @@ import {
   startCodeServer,
   workbenchUrl,
   writeUserSettings,
-} from './code-server.mjs';
+} from '../../scripts/code-server.mjs';
 import { ARTIFACTS, EXTENSION, SUITE_BUNDLE, bundleSuite, checkExtensionBuilt, parseSuiteSummary, prepareWorkspace, removeDir } from './prepare.mjs';
 
 const SUITE_TIMEOUT_MS = Number(process.env.UPR_TEST_TIMEOUT || 180) * 1000;

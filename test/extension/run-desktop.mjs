@@ -8,7 +8,7 @@
 //   UPR_TEST_GREP=text      run only the tests whose title contains text
 import path from 'node:path';
 import { TestRunFailedError, runTests } from '@vscode/test-electron';
-import { CACHE_DIR, onInterrupt } from './code-server.mjs';
+import { CACHE_DIR, onInterrupt } from '../../scripts/code-server.mjs';
 import { EXTENSION, bundleSuite, checkExtensionBuilt, prepareWorkspace, removeDir } from './prepare.mjs';
 
 const CACHE = path.join(CACHE_DIR, 'vscode-test');
