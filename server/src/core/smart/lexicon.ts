@@ -77,21 +77,12 @@ export class PhraseSet<P extends Phrase = Phrase> {
   longestAt(tokens: readonly Token[], i: number, prefer?: (a: P, b: P) => boolean): { phrase: P; end: number } | undefined {
     const t = tokens[i];
     if (!t) return undefined;
-    let best: P | undefined;
-    let bestEnd = -1;
+    const best: Best<P> = { phrase: undefined, end: -1 };
     const candidates = this.byStem.get(t.stem);
+    if (candidates) longestIn(candidates, tokens, i, prefer, best);
     const prefixed = t.word ? this.byInitial.get(t.lower[0]) : undefined;
-    const lists = prefixed ? (candidates ? [candidates, prefixed] : [prefixed]) : candidates ? [candidates] : [];
-    for (const list of lists) {
-      for (const p of list) {
-        const end = matchSlots(tokens, i, p.slots, 0);
-        if (end > bestEnd || (end >= 0 && end === bestEnd && best !== undefined && best !== p && prefer !== undefined && prefer(p, best))) {
-          best = p;
-          bestEnd = end;
-        }
-      }
-    }
-    return best === undefined ? undefined : { phrase: best, end: bestEnd };
+    if (prefixed) longestIn(prefixed, tokens, i, prefer, best);
+    return best.phrase === undefined ? undefined : { phrase: best.phrase, end: best.end };
   }
 
   /** Whether some phrase matches at `i`. */
@@ -105,6 +96,22 @@ export class PhraseSet<P extends Phrase = Phrase> {
       if (prefixed) for (const p of prefixed) if (matchSlots(tokens, i, p.slots, 0) >= 0) return true;
     }
     return false;
+  }
+}
+
+interface Best<P> {
+  phrase: P | undefined;
+  end: number;
+}
+
+function longestIn<P extends Phrase>(list: readonly P[], tokens: readonly Token[], i: number, prefer: ((a: P, b: P) => boolean) | undefined, best: Best<P>): void {
+  for (const p of list) {
+    const end = matchSlots(tokens, i, p.slots, 0);
+    if (end < 0 || end < best.end) continue;
+    if (end > best.end || (best.phrase !== undefined && best.phrase !== p && prefer !== undefined && prefer(p, best.phrase))) {
+      best.phrase = p;
+      best.end = end;
+    }
   }
 }
 
