@@ -361,6 +361,10 @@ describe('classifyRecommendation: SMART checks', () => {
       assert.equal(c.smart.measurable, true, text);
       assert.equal(c.evidence.measurable, evidence, text);
     }
+    // Years and identifiers are not quantities.
+    assert.equal(smart('Repeal articles 400 and 403 of the Criminal Code.').evidence.measurable, 'instrument: "articles 400"');
+    assert.equal(smart('Amend the 2013 Communications Law.').evidence.measurable, 'instrument: "Law"');
+    assert.equal(smart('Investigate the events of June 2010.').smart.measurable, false);
     for (const text of ['Strengthen efforts to combat violence against women.', 'Усилить борьбу с насилием в отношении женщин.', 'Renforcer la lutte contre la violence à l’égard des femmes.', 'Fortalecer la lucha contra la violencia contra la mujer.']) {
       assert.equal(smart(text).smart.measurable, false, text);
     }

@@ -515,6 +515,8 @@ function findTimes(text: string, lex: CompiledLexicon): Span[] {
   return found;
 }
 
+const YEAR = /^(?:19|20)\d{2}(?:[-–](?:19|20)?\d{2})?$/;
+
 interface Measure {
   kind: 'number' | 'indicator' | 'instrument' | 'output';
   text: string;
@@ -523,10 +525,26 @@ interface Measure {
 function findMeasurable(tokens: readonly Token[], from: number, timeTokens: ReadonlySet<number>, object: ObjectHit | undefined, lex: CompiledLexicon): Measure | undefined {
   let instrument: Measure | undefined;
   let indicator: Measure | undefined;
+  let identifier = -1;
   for (let k = from; k < tokens.length; k++) {
     const t = tokens[k];
     if (timeTokens.has(k)) continue;
-    if (t.word && /\d/.test(t.text)) return { kind: 'number', text: tokens[k + 1]?.lower === '%' ? `${t.text} %` : t.text };
+    if (t.word && /\d/.test(t.text)) {
+      // A year names a document or an event, not a quantity ("the 2011 Law", "the events of 2010").
+      if (YEAR.test(t.text)) continue;
+      // A number after an instrument noun is an identifier: "article 10", "resolution 1325",
+      // and so are the numbers listed after it ("articles 400 and 403").
+      if (k > 0 && tokens[k - 1].word && lex.instrumentNouns.has(tokens, k - 1)) {
+        instrument ??= { kind: 'instrument', text: `${tokens[k - 1].text} ${t.text}` };
+        identifier = k;
+        continue;
+      }
+      if (identifier >= 0 && identifier >= k - 2) {
+        identifier = k;
+        continue;
+      }
+      return { kind: 'number', text: tokens[k + 1]?.lower === '%' ? `${t.text} %` : t.text };
+    }
     if (!indicator && lex.indicators.has(tokens, k)) indicator = { kind: 'indicator', text: t.text };
     if (!instrument && k > from && (isAcronym(t, lex) || isNamedInstrument(tokens, k, lex))) {
       instrument = { kind: 'instrument', text: t.text };
