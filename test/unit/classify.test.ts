@@ -397,6 +397,9 @@ describe('classifyRecommendation: SMART checks', () => {
       'Modificar el Código Penal para definir la tortura y establecer penas adecuadas.',
       'Signer et ratifier la Convention.',
       'Firmar y ratificar la Convención.',
+      'Continue to increase its efforts to prevent and combat trafficking in persons.',
+      'Release immediately and rehabilitate all human rights defenders.',
+      'Accede to and ratify the Rome Statute.',
     ]) {
       const c = smart(text);
       assert.equal(c.smart.singleAction, true, text);
@@ -410,6 +413,7 @@ describe('classifyRecommendation: SMART checks', () => {
     assert.equal(c.evidence.specific, 'object: "law"');
     assert.equal(smart('Release all political prisoners.').smart.specific, true);
     assert.equal(smart('Release all political prisoners.').evidence.specific, 'object: "political prisoners"');
+    assert.equal(smart('Release immediately and rehabilitate all human rights defenders.').evidence.specific, 'object: "human rights defenders"');
     assert.equal(smart('Establish an effective process to follow up on the review.').evidence.specific, 'object: not concrete');
     const general = smart('Ensure the independence of the judiciary.');
     assert.equal(general.smart.specific, false);

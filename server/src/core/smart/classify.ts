@@ -394,18 +394,28 @@ function scanObject(tokens: readonly Token[], from: number, lex: CompiledLexicon
       if (first >= 0) break;
       continue;
     }
-    if (lex.adverbs.has(tokens, k) && first < 0) continue;
-    if (first < 0) first = k;
+    if (first < 0) {
+      if (lex.adverbs.has(tokens, k)) continue;
+      // A second verb sharing the object: "release immediately and rehabilitate all defenders".
+      const conjunction = lex.conjunctions.longestAt(tokens, k);
+      if (conjunction && tokens[conjunction.end]?.word && lex.baseForm.test(tokens[conjunction.end].lower) && lex.heads.has(tokens, conjunction.end)) {
+        k = conjunction.end;
+        continue;
+      }
+      first = k;
+    }
     last = k;
     if (concrete < 0 && isConcrete(tokens, k, lex)) {
       concrete = k;
       concreteEnd = Math.max(k + 1, lex.concrete.longestAt(tokens, k)?.end ?? 0);
     }
-    if (vague < 0 && lex.vague.has(tokens, k)) vague = k;
+    if (lex.vague.has(tokens, k) && (vague < 0 || !lex.headFirst)) vague = k;
   }
   if (first < 0) return undefined;
   if (concrete >= 0) return { kind: 'concrete', index: concrete, indexEnd: concreteEnd, from: first, to: Math.max(last, concreteEnd - 1) };
-  if (vague >= 0) return { kind: 'vague', index: vague, indexEnd: vague + 1, from: first, to: last };
+  // Vague when the head noun is vague ("effective measures", "mesures nécessaires"), not when a
+  // vague word only qualifies it ("human rights defenders").
+  if (vague >= 0 && vague === (lex.headFirst ? first : last)) return { kind: 'vague', index: vague, indexEnd: vague + 1, from: first, to: last };
   return { kind: 'plain', index: last, indexEnd: last + 1, from: first, to: last };
 }
 
@@ -462,7 +472,7 @@ function findSecondAction(text: string, tokens: readonly Token[], head: Head, le
       continue;
     } else if (subordinate) continue;
     else if (t.lower === ',') next = k + 1;
-    else if (k > head.end) {
+    else if (k > head.end && !joinsVerbs(tokens, k, head.start, lex)) {
       const c = lex.conjunctions.longestAt(tokens, k);
       if (c) next = c.end;
     }
@@ -489,6 +499,16 @@ function findSecondAction(text: string, tokens: readonly Token[], head: Head, le
     return { verb: v.text, span: spanOf(text, v.start, tokens[end].end) };
   }
   return undefined;
+}
+
+/**
+ * Whether the conjunction at k joins two verbs that share what follows ("prevent and combat
+ * trafficking", "release immediately and rehabilitate", "accede to and ratify"): one action.
+ */
+function joinsVerbs(tokens: readonly Token[], k: number, floor: number, lex: CompiledLexicon): boolean {
+  let j = k - 1;
+  while (j > floor && (lex.adverbs.has(tokens, j) || lex.prepositions.has(tokens, j))) j--;
+  return j >= floor && j < k && tokens[j].word && lex.baseForm.test(tokens[j].lower) && lex.heads.has(tokens, j) && !lex.adverbs.has(tokens, j);
 }
 
 function adverbOnly(tokens: readonly Token[], j: number, lex: CompiledLexicon): { end: number } | undefined {

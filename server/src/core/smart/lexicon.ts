@@ -15,6 +15,7 @@ export interface LexiconData {
   vagueObjects: string[];
   objectStops: string[];
   prepositions: string[];
+  nounPhraseHead: 'first' | 'last';
   adverbs: string[];
   leadIn: { recommend: string[]; modal: string[]; connectors: string[] };
   otherAddressees: string[];
@@ -178,6 +179,8 @@ export interface CompiledLexicon {
   vague: PhraseSet;
   objectStops: PhraseSet;
   prepositions: PhraseSet;
+  /** The head noun opens the noun phrase (French, Spanish) rather than closing it. */
+  headFirst: boolean;
   adverbs: PhraseSet;
   recommend: PhraseSet;
   modal: PhraseSet;
@@ -241,6 +244,7 @@ export function compileLexicon(data: LexiconData, extra?: ExtraVerbs): CompiledL
     vague: set(data.vagueObjects),
     objectStops: set(data.objectStops),
     prepositions: set(data.prepositions),
+    headFirst: data.nounPhraseHead === 'first',
     adverbs: set(data.adverbs),
     recommend: set(data.leadIn.recommend),
     modal: set(data.leadIn.modal),
