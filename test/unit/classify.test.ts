@@ -467,6 +467,22 @@ describe('classifyRecommendation: extraVerbs', () => {
   });
 });
 
+describe('classifyRecommendation: odd input', () => {
+  it('never throws and keeps offsets inside the text', () => {
+    const inputs = ['', '   ', ';;;', '2027', 'and', 'ratify and', 'Ratify the Convention;', '« Ratifier »', 'İstanbul Convention: ratify it', 'The State should', 'Рекомендуем', 'x'.repeat(5000), 'Ratify the Convention and establish a body; '.repeat(100), 'e\u0301tablir une loi', '𝐑atify 𝐭he law'];
+    for (const text of inputs) {
+      const c = classifyRecommendation(text);
+      for (const span of [c.action, c.secondAction]) {
+        if (span) {
+          assert.ok(span.start >= 0 && span.end <= text.length && span.start < span.end, text);
+          assert.equal(text.slice(span.start, span.end), span.text);
+        }
+      }
+    }
+    assert.equal(category('İstanbul Convention: ratify it'), 5);
+  });
+});
+
 describe('classifyRecommendation: speed', () => {
   it('classifies 500 recommendations in at most 20 ms (fastest of repeated runs)', function () {
     this.timeout(30_000);

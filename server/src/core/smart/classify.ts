@@ -472,9 +472,9 @@ function findSecondAction(text: string, tokens: readonly Token[], head: Head, le
       continue;
     } else if (subordinate) continue;
     else if (t.lower === ',') next = k + 1;
-    else if (k > head.end && !joinsVerbs(tokens, k, head.start, lex)) {
+    else if (k > head.end) {
       const c = lex.conjunctions.longestAt(tokens, k);
-      if (c) next = c.end;
+      if (c && !joinsVerbs(tokens, k, head.start, lex)) next = c.end;
     }
     if (next < 0) continue;
     let j = next;

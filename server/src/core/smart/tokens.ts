@@ -17,25 +17,71 @@ export interface Token {
   word: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’‑][\p{L}\p{M}\p{N}]+)*|[%;:,.!?()«»"“”]/gu;
 const ELISION = /^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’](?=\p{L})/iu;
 
 const PUNCTUATION = new Set(['%', ';', ':', ',', '.', '!', '?', '(', ')', '«', '»', '"', '“', '”']);
+const JOINERS = new Set([0x2d /* - */, 0x27 /* ' */, 0x2019 /* ’ */, 0x2011 /* non-breaking hyphen */]);
 
+// Character classes, filled in lazily: 1 letter or digit, 2 combining mark, 3 other.
+const classes = new Uint8Array(0x10000);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const MARK = /\p{M}/u;
+
+function charClass(code: number): number {
+  let c = classes[code];
+  if (c === 0) {
+    // Surrogates (letters outside the BMP) count as letters, so that they never split a word.
+    const ch = String.fromCharCode(code);
+    c = (code >= 0xd800 && code <= 0xdfff) || LETTER_OR_DIGIT.test(ch) ? 1 : MARK.test(ch) ? 2 : 3;
+    classes[code] = c;
+  }
+  return c;
+}
+
+/**
+ * Words (a letter or digit, then letters, digits and combining marks, joined by - ' ’) and the
+ * punctuation that matters (% ; : , . ! ? ( ) « » " “ ”). French elisions (l', d', qu') are split off.
+ */
 export function tokenize(text: string, language: Language): Token[] {
   const stem = stemmerFor(language);
   const tokens: Token[] = [];
-  // Lower-case the text once when that keeps every offset (it does but for a few letters like İ).
-  const lowerText = text.toLowerCase();
+  // Lower-case and fold the text once when that keeps every offset (it does but for a few letters like İ).
+  let lowerText = text.toLowerCase();
   const sameLength = lowerText.length === text.length;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    let value = m[0];
-    let start = m.index;
-    if (PUNCTUATION.has(value)) {
-      tokens.push({ text: value, lower: value, stem: value, start, end: start + 1, word: false });
+  if (sameLength) lowerText = refold(lowerText);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    const cls = code < 128 ? asciiClass(code) : charClass(code);
+    if (cls !== 1) {
+      if (cls === 3) {
+        const ch = text[i];
+        if (PUNCTUATION.has(ch)) tokens.push({ text: ch, lower: ch, stem: ch, start: i, end: i + 1, word: false });
+      }
+      i++;
       continue;
     }
+    let end = i + 1;
+    for (;;) {
+      while (end < n) {
+        const c = text.charCodeAt(end);
+        const k = c < 128 ? asciiClass(c) : charClass(c);
+        if (k !== 1 && k !== 2) break;
+        end++;
+      }
+      if (end + 1 < n && JOINERS.has(text.charCodeAt(end))) {
+        const c = text.charCodeAt(end + 1);
+        const k = c < 128 ? asciiClass(c) : charClass(c);
+        if (k === 1 || k === 2) {
+          end += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    let start = i;
+    let value = text.slice(start, end);
     if (language === 'fr' && (value.includes("'") || value.includes('’'))) {
       const e = ELISION.exec(value);
       if (e) {
@@ -46,16 +92,22 @@ export function tokenize(text: string, language: Language): Token[] {
         value = value.slice(head.length);
       }
     }
-    const lower = sameLength ? refold(lowerText.slice(start, start + value.length)) : fold(value);
-    tokens.push({ text: value, lower, stem: stem(lower), start, end: start + value.length, word: true });
+    const lower = sameLength ? lowerText.slice(start, end) : fold(value);
+    tokens.push({ text: value, lower, stem: stem(lower), start, end, word: true });
+    i = end;
   }
   return tokens;
+}
+
+function asciiClass(code: number): number {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ? 1 : 3;
 }
 
 function fold(value: string): string {
   return refold(value.toLowerCase());
 }
 
+/** ё → е, ’ → ', non-breaking hyphen → -: each keeps the length. */
 function refold(lower: string): string {
   if (lower.includes('ё')) lower = lower.replace(/ё/g, 'е');
   if (lower.includes('’')) lower = lower.replace(/’/g, "'");
