@@ -347,14 +347,15 @@ interface ObjectHit {
 }
 
 const OBJECT_WINDOW = 8;
-const ACRONYM = /^(?=(?:[^A-ZА-ЯЁ]*[A-ZА-ЯЁ]){2})[A-ZА-ЯЁ0-9][A-ZА-ЯЁa-z0-9-]*$/u;
+/** Two capitals or more, digits and hyphens, maybe a plural s: CRPD, OP-CAT, ICERD, NGOs. */
+const ACRONYM = /^(?=(?:[^A-ZА-ЯЁ]*[A-ZА-ЯЁ]){2})[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]*(?:-[A-ZА-ЯЁ0-9]+)*s?$/u;
 
 function isUpper(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 0x410 && code <= 0x42f) || code === 0x401;
 }
 
 function isAcronym(t: Token, lex: CompiledLexicon): boolean {
-  return t.word && t.text.length >= 2 && isUpper(t.text.charCodeAt(0)) && !/\p{Ll}/u.test(t.text[1]) && ACRONYM.test(t.text) && !/^\p{Lu}\p{Ll}/u.test(t.text) && !lex.notInstruments.has(t.lower);
+  return t.word && t.text.length >= 2 && isUpper(t.text.charCodeAt(0)) && ACRONYM.test(t.text) && !lex.notInstruments.has(t.lower);
 }
 
 function isCapitalised(t: Token): boolean {
