@@ -2,6 +2,7 @@
 // them from VS Code settings, the command line from its flags; both start from these defaults.
 
 import type { Severity } from './findings';
+import type { ClassifyOptions } from './smart/classify';
 
 export type SubmissionType = 'individual' | 'joint' | 'nhri';
 
@@ -12,6 +13,16 @@ export interface AnalysisConfig {
   warnAtPercent: number;
   /** Per code (`numbering/gap`) or group (`numbering`): a severity, or `off`. */
   rules: Record<string, Severity | 'off'>;
+  smart: SmartConfig;
+}
+
+export interface SmartConfig {
+  /** A recommendation longer than this many words gets `smart/length`. */
+  maxWords: number;
+  /** The coalition's verbs and phrases per language and action category, added to the lexicons. */
+  extraVerbs: NonNullable<ClassifyOptions['extraVerbs']>;
+  /** The coalition's accepted terms: names of bodies, programmes and instruments that count as concrete objects. */
+  acceptedTerms: string[];
 }
 
 export const DEFAULT_CONFIG: AnalysisConfig = {
@@ -20,14 +31,21 @@ export const DEFAULT_CONFIG: AnalysisConfig = {
   countFootnotes: true,
   warnAtPercent: 90,
   rules: {},
+  smart: { maxWords: 60, extraVerbs: {}, acceptedTerms: [] },
+};
+
+export type PartialConfig = Partial<Omit<AnalysisConfig, 'wordLimits' | 'smart'>> & {
+  wordLimits?: Partial<AnalysisConfig['wordLimits']>;
+  smart?: Partial<SmartConfig>;
 };
 
 /** Fills what a partial configuration leaves out with the defaults. */
-export function resolveConfig(partial: Partial<AnalysisConfig> = {}): AnalysisConfig {
+export function resolveConfig(partial: PartialConfig = {}): AnalysisConfig {
   return {
     wordLimits: { ...DEFAULT_CONFIG.wordLimits, ...partial.wordLimits },
     countFootnotes: partial.countFootnotes ?? DEFAULT_CONFIG.countFootnotes,
     warnAtPercent: partial.warnAtPercent ?? DEFAULT_CONFIG.warnAtPercent,
     rules: { ...DEFAULT_CONFIG.rules, ...partial.rules },
+    smart: { ...DEFAULT_CONFIG.smart, ...partial.smart },
   };
 }
