@@ -23,6 +23,7 @@ describe('server settings', () => {
       countFootnotes: false,
       warnAtPercent: 80,
       rules: { 'numbering/gap': 'warning', sections: 'off' },
+      smart: DEFAULT_CONFIG.smart,
     });
     assert.equal(settings.trigger, 'onSave');
     assert.equal(settings.debounceMs, 0);
