@@ -76,7 +76,7 @@ describe('parseSubmission', () => {
 
   it('takes bullet items of recommendation sections as recommendations, continuation lines included', () => {
     assert.deepEqual(
-      model.recommendations.map((item) => item.text),
+      model.recommendations.map((item) => item.text.replace(/\s+/g, ' ')),
       ['Ratify the Optional Protocol by 2027 (SDG 4.5).', 'Adopt a law on inclusive education. - a nested point belongs to the item above'],
     );
     assert.equal(textAt(text, model.recommendations[0].range), '- Ratify the Optional Protocol\n  by 2027 (SDG 4.5).');
@@ -120,6 +120,13 @@ describe('parseSubmission', () => {
     ]);
     assert.deepEqual(setext.paragraphs.map((paragraph) => paragraph.number), [1]);
     assert.deepEqual(setext.recommendations.map((item) => item.text), ['Amend it.']);
+  });
+
+  it('keeps a recommendation text as long as its range, hidden markup read as spaces', () => {
+    const parsed = parseSubmission('## Recommendations\n\n- Adopt the law[^1] <!-- check -->\n  by 2027.\n');
+    const [item] = parsed.recommendations;
+    assert.equal(item.text, 'Adopt the law                   \n  by 2027.');
+    assert.equal(parsed.text.slice(item.textOffset, item.textOffset + item.text.length), 'Adopt the law[^1] <!-- check -->\n  by 2027.');
   });
 
   it('keeps exact ranges in CRLF documents and after a byte-order mark', () => {

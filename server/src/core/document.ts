@@ -35,7 +35,10 @@ export interface NumberedParagraph {
 }
 
 export interface Recommendation {
-  /** The item's text without the bullet, continuation lines joined by single spaces. */
+  /**
+   * The item's text without the bullet, as long as `textRange` with markup a reader does not see
+   * (comments, footnote markers, link URLs) as spaces: offset i is at `textOffset + i`.
+   */
   text: string;
   range: Range;
   textRange: Range;
@@ -164,6 +167,7 @@ export function parseSubmission(text: string): SubmissionDocument {
   const paragraphs: NumberedParagraph[] = [];
   const recommendations: Recommendation[] = [];
   const footnoteDefinitions: FootnoteDefinition[] = [];
+  const recommendationEnds: number[] = [];
   const inlineBlocks: [number, number][] = [];
 
   let open: OpenBlock | undefined;
@@ -180,8 +184,9 @@ export function parseSubmission(text: string): SubmissionDocument {
         paragraphs[block.index].range = lines.range(block.start, block.end);
         break;
       case 'item': {
+        recommendationEnds.push(block.end);
         recommendations.push({
-          text: collapseWhitespace(text, hidden, block.textStart, block.end),
+          text: '', // filled in once inline markup is known
           range: lines.range(block.start, block.end),
           textRange: lines.range(block.textStart, block.end),
           textOffset: block.textStart,
@@ -229,7 +234,7 @@ export function parseSubmission(text: string): SubmissionDocument {
   for (let line = firstBodyLine; line < lines.lineCount; line++) {
     const start = lines.lineStart(line);
     const end = lines.lineEnd(line);
-    const content = commentLines.has(line) ? visibleLine(text, hidden, start, end) : text.slice(start, end);
+    const content = commentLines.has(line) ? visibleText(text, hidden, start, end) : text.slice(start, end);
 
     if (fence !== undefined) {
       if (new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`).test(content)) {
@@ -337,6 +342,7 @@ export function parseSubmission(text: string): SubmissionDocument {
   finishSectionRanges(sections, lines, text.length);
 
   const inline = scanInline(text, hidden, lines, inlineBlocks);
+  recommendations.forEach((item, i) => (item.text = visibleText(text, hidden, item.textOffset, recommendationEnds[i])));
   return {
     text,
     lines,
@@ -389,7 +395,7 @@ function findFrontMatter(text: string, lines: LineIndex): FrontMatterBlock | und
 }
 
 /** The text between two offsets with hidden characters (comments, markup) read as spaces. */
-function visibleLine(text: string, hidden: Uint8Array, start: number, end: number): string {
+function visibleText(text: string, hidden: Uint8Array, start: number, end: number): string {
   let result = '';
   let runStart = start;
   for (let i = start; i < end; i++) {
@@ -398,10 +404,6 @@ function visibleLine(text: string, hidden: Uint8Array, start: number, end: numbe
     runStart = i + 1;
   }
   return result + text.slice(runStart, end);
-}
-
-function collapseWhitespace(text: string, hidden: Uint8Array, start: number, end: number): string {
-  return visibleLine(text, hidden, start, end).replace(/\s+/g, ' ').trim();
 }
 
 function finishSectionRanges(sections: Section[], lines: LineIndex, textLength: number): void {

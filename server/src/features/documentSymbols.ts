@@ -28,7 +28,7 @@ export function documentSymbols({ model, wordCount }: Analysis): DocumentSymbol[
 
   for (const recommendation of model.recommendations) {
     symbols[recommendation.section].children!.push({
-      name: shorten(recommendation.text),
+      name: shorten(recommendation.text.replace(/\s+/g, ' ').trim()),
       kind: SymbolKind.Event,
       range: recommendation.range,
       selectionRange: recommendation.textRange,
