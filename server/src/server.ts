@@ -12,7 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, analyse } from './core/analyse';
 import { parseSubmission } from './core/document';
-import { renumberParagraphs } from './core/renumber';
+import { renumberParagraphs } from './core/fixes/renumber';
 import { codeActions } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseSubmission } from '../../server/src/core/document';
-import { renumberParagraphs } from '../../server/src/core/renumber';
+import { renumberParagraphs } from '../../server/src/core/fixes/renumber';
 import { analyse, codes, frontMatter, submission, textAt } from './helpers';
 
 describe('numbering', () => {

@@ -25,8 +25,8 @@ const TEXT = {
     assessment:
       'Assess how the recommendations of the previous cycle on this issue were implemented, citing them as in the report, e.g. A/HRC/15/2, para. 76.27.',
     recommendations: 'Recommendations',
-    recommendation: 'Adopt, by 2028, a law that ... (one specific, measurable, time-bound action per item).',
-    guidance: 'One recommendation per item: an action verb (ratify, adopt, amend, establish), a concrete object and a deadline.',
+    recommendation: 'Adopt a law on ... by 2028, with yearly public data on its implementation.',
+    guidance: 'One recommendation per item: one action verb (ratify, adopt, amend, establish), a concrete object, something to measure and a deadline.',
   },
   ru: {
     title: (state: string) => `Совместное представление к универсальному периодическому обзору: ${state}`,
@@ -42,8 +42,8 @@ const TEXT = {
     assessment:
       'Оцените, как выполнены рекомендации предыдущего цикла по этой теме, со ссылками как в докладе, например A/HRC/15/2, para. 76.27.',
     recommendations: 'Рекомендации',
-    recommendation: 'Принять к 2028 году закон о ... (одно конкретное, измеримое действие со сроком в каждом пункте).',
-    guidance: 'Одна рекомендация в пункте: глагол действия (ратифицировать, принять, изменить, создать), конкретный объект и срок.',
+    recommendation: 'Принять закон о ... до 2028 года, с ежегодным докладом парламенту о его применении.',
+    guidance: 'Одна рекомендация в пункте: одно действие (ратифицировать, принять, изменить, создать), конкретный объект, измеримый результат и срок.',
   },
 };
 

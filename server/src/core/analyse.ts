@@ -5,23 +5,21 @@ import { AnalysisConfig } from './config';
 import { parseSubmission, SubmissionDocument } from './document';
 import { ruleMatches, switchedOff } from './directives';
 import type { Finding, Severity } from './findings';
-import { checkFrontMatter, FrontMatterResult } from './frontMatter';
+import { checkFrontMatter } from './frontMatter';
 import { comparePositions } from './text';
-import { countWords, WordCount } from './wordCount';
+import { countWords } from './wordCount';
 import { numberingRule } from './rules/numbering';
 import { requiredSectionsRule } from './rules/requiredSections';
+import { smartRule } from './rules/smart';
+import { analyseRecommendations } from './smart/recommendations';
 import type { Rule, RuleContext } from './rules/rule';
-import { WordLimit, wordLimitFor, wordLimitRule } from './rules/wordLimit';
+import { wordLimitFor, wordLimitRule } from './rules/wordLimit';
 
-export interface Analysis {
-  model: SubmissionDocument;
-  frontMatter: FrontMatterResult;
-  wordCount: WordCount;
-  wordLimit: WordLimit;
+export interface Analysis extends RuleContext {
   diagnostics: Finding[];
 }
 
-const RULES: Rule[] = [({ frontMatter }) => frontMatter.findings, wordLimitRule, numberingRule, requiredSectionsRule];
+const RULES: Rule[] = [({ frontMatter }) => frontMatter.findings, wordLimitRule, numberingRule, requiredSectionsRule, smartRule];
 
 export function analyseText(text: string, config: AnalysisConfig): Analysis {
   return analyse(parseSubmission(text), config);
@@ -35,6 +33,7 @@ export function analyse(model: SubmissionDocument, config: AnalysisConfig): Anal
     frontMatter,
     wordCount: countWords(model, config),
     wordLimit: wordLimitFor(frontMatter.data, config),
+    recommendations: analyseRecommendations(model.recommendations, frontMatter.data, config.smart),
   };
   const diagnostics: Finding[] = [];
   const isSwitchedOff = switchedOff(model.directives);

@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { CodeAction, CodeActionKind, Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/analyse';
-import { renumberParagraphs } from '../core/renumber';
+import { renumberParagraphs } from '../core/fixes/renumber';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
 export function codeActions(analysis: Analysis, uri: string, contextDiagnostics: Diagnostic[], only?: string[]): CodeAction[] {

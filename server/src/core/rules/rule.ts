@@ -4,6 +4,7 @@ import type { AnalysisConfig } from '../config';
 import type { SubmissionDocument } from '../document';
 import type { Finding } from '../findings';
 import type { FrontMatterResult } from '../frontMatter';
+import type { AnalysedRecommendation } from '../smart/recommendations';
 import type { WordCount } from '../wordCount';
 import type { WordLimit } from './wordLimit';
 
@@ -13,6 +14,7 @@ export interface RuleContext {
   frontMatter: FrontMatterResult;
   wordCount: WordCount;
   wordLimit: WordLimit;
+  recommendations: AnalysedRecommendation[];
 }
 
 export type Rule = (context: RuleContext) => Finding[];

@@ -1,7 +1,7 @@
 // Renumbers the paragraphs 1, 2, 3 ... in document order: the edit behind the quick fix.
 
-import type { SubmissionDocument } from './document';
-import type { Range } from './text';
+import type { SubmissionDocument } from '../document';
+import type { Range } from '../text';
 
 export interface TextEdit {
   range: Range;
