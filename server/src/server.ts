@@ -17,6 +17,7 @@ import { codeActions } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
+import { hover } from './features/hover';
 import { useLocale } from './localisation';
 import { RenumberParagraphsCommand, WordCountParams, WordCountRequest, WordCountResult } from './protocol';
 import { readSettings, ServerSettings } from './settings';
@@ -37,6 +38,7 @@ connection.onInitialize((params) => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       documentSymbolProvider: true,
+      hoverProvider: true,
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
       executeCommandProvider: { commands: [RenumberParagraphsCommand] },
@@ -120,6 +122,11 @@ connection.onDocumentSymbol(({ textDocument }) => {
 connection.onFoldingRanges(({ textDocument }) => {
   const document = documents.get(textDocument.uri);
   return document ? foldingRanges(analysisOf(document).model) : null;
+});
+
+connection.onHover(({ textDocument, position }) => {
+  const document = documents.get(textDocument.uri);
+  return document ? hover(analysisOf(document), position) : null;
 });
 
 connection.onCodeAction(({ textDocument, context }) => {

@@ -53,3 +53,13 @@ export function textAt(text: string, range: Range): string {
 export function codes(analysis: Analysis): string[] {
   return analysis.diagnostics.map((diagnostic) => diagnostic.code);
 }
+
+/** Applies LSP-style edits (non-overlapping) to a text, last first. */
+export function applyEdits(text: string, edits: { range: Range; newText: string }[]): string {
+  const starts = [0];
+  for (const match of text.matchAll(/\r\n|\r|\n/g)) starts.push(match.index + match[0].length);
+  const offset = (position: Range['start']) => starts[position.line] + position.character;
+  return [...edits]
+    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
+    .reduce((result, edit) => result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end)), text);
+}

@@ -1,33 +1,64 @@
-// Code actions: "Renumber paragraphs" as the quick fix for numbering diagnostics, and as a
-// source action anywhere the numbering is off.
+// Code actions: quick fixes for the diagnostics in the request's context (renumber paragraphs,
+// stronger wording, a time frame, splitting two actions, switching a rule off), and "Renumber
+// paragraphs" as a source action.
 
 import * as l10n from '@vscode/l10n';
 import { CodeAction, CodeActionKind, Diagnostic } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/analyse';
+import { disableRuleFixes } from '../core/fixes/disableRule';
 import { renumberParagraphs } from '../core/fixes/renumber';
+import { appendTimeFrame, Fix, splitActions, strongerWording } from '../core/fixes/smart';
+import { timeFrameYear } from '../core/smart/timeFrame';
+import { containsPosition } from '../core/text';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
+const RENUMBER_KIND = `${CodeActionKind.Source}.renumberParagraphs`;
+
 export function codeActions(analysis: Analysis, uri: string, contextDiagnostics: Diagnostic[], only?: string[]): CodeAction[] {
-  const edits = renumberParagraphs(analysis.model);
-  if (!edits.length) return [];
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
-  const numberingDiagnostics = contextDiagnostics.filter(
-    (diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE && String(diagnostic.code).startsWith('numbering/'),
-  );
+  const ours = contextDiagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
   const actions: CodeAction[] = [];
-  const title = l10n.t('Renumber paragraphs');
-  if (numberingDiagnostics.length && wants(CodeActionKind.QuickFix)) {
+  const quickFix = (fix: Fix, diagnostic: Diagnostic, isPreferred = false): CodeAction => ({
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred,
+    edit: { changes: { [uri]: fix.edits } },
+  });
+
+  const renumber = renumberParagraphs(analysis.model);
+  const numbering = ours.filter((diagnostic) => String(diagnostic.code).startsWith('numbering/'));
+  if (renumber.length && numbering.length && wants(CodeActionKind.QuickFix)) {
     actions.push({
-      title,
+      title: l10n.t('Renumber paragraphs'),
       kind: CodeActionKind.QuickFix,
-      diagnostics: numberingDiagnostics,
+      diagnostics: numbering,
       isPreferred: true,
-      edit: { changes: { [uri]: edits } },
+      edit: { changes: { [uri]: renumber } },
     });
   }
-  const sourceKind = `${CodeActionKind.Source}.renumberParagraphs`;
-  if (only && wants(sourceKind)) {
-    actions.push({ title, kind: sourceKind, edit: { changes: { [uri]: edits } } });
+
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const diagnostic of ours) {
+      const code = String(diagnostic.code);
+      const recommendation = analysis.recommendations.find(({ item }) => containsPosition(item.range, diagnostic.range.start));
+      if (recommendation) {
+        if (code === 'smart/action-category') {
+          strongerWording(analysis.model, recommendation).forEach((fix, i) => actions.push(quickFix(fix, diagnostic, i === 0)));
+        } else if (code === 'smart/time-bound') {
+          const year = timeFrameYear(analysis.frontMatter.data.session);
+          actions.push(quickFix(appendTimeFrame(analysis.model, recommendation, year), diagnostic, true));
+        } else if (code === 'smart/single-action') {
+          const split = splitActions(analysis.model, recommendation);
+          if (split) actions.push(quickFix(split, diagnostic, true));
+        }
+      }
+      for (const fix of disableRuleFixes(analysis.model, code, diagnostic.range.start.line)) actions.push(quickFix(fix, diagnostic));
+    }
+  }
+
+  if (renumber.length && only && wants(RENUMBER_KIND)) {
+    actions.push({ title: l10n.t('Renumber paragraphs'), kind: RENUMBER_KIND, edit: { changes: { [uri]: renumber } } });
   }
   return actions;
 }
