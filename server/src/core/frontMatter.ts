@@ -4,11 +4,12 @@
 import Ajv, { ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import * as l10n from '@vscode/l10n';
-import { isMap, isNode, isPair, isScalar, parseDocument, Document, Node } from 'yaml';
+import { parseDocument, Document } from 'yaml';
 import schema from '../../../schemas/submission.schema.json';
 import type { FrontMatterBlock, SubmissionDocument } from './document';
 import type { Finding } from './findings';
 import type { LineIndex, Range } from './text';
+import { describeValueError, displayPath, errorPath, keyNodeAt, nodeAt, schemaAt, shown, valueAt, yamlFindings, type SchemaNode } from './yamlSchema';
 
 export interface FrontMatterData {
   type?: 'individual' | 'joint' | 'nhri';
@@ -33,11 +34,10 @@ export interface FrontMatterResult {
   findings: Finding[];
 }
 
-type SchemaNode = { description?: string; properties?: Record<string, SchemaNode>; items?: SchemaNode };
-
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv, ['date']);
 const validate = ajv.compile<FrontMatterData>(schema);
+const schemaRoot = schema as SchemaNode;
 
 interface ParsedYaml {
   document: Document;
@@ -101,12 +101,7 @@ export function checkFrontMatter(model: SubmissionDocument): FrontMatterResult {
   const at = (start: number, end: number) =>
     lines.range(block.contentOffset + start, block.contentOffset + Math.max(start, end));
 
-  const syntaxFindings: Finding[] = [...document.errors, ...document.warnings].map((error) => ({
-    code: 'front-matter/syntax',
-    severity: document.errors.includes(error as never) ? 'error' : 'warning',
-    range: at(error.pos[0], error.pos[1]),
-    message: l10n.t('YAML: {0}', firstLine(error.message)),
-  }));
+  const syntaxFindings = yamlFindings(document, 'front-matter/syntax', at);
   if (document.errors.length) return { data: {}, valid: false, findings: syntaxFindings };
 
   if (!schemaErrors) {
@@ -141,18 +136,17 @@ function describeError(
   lines: LineIndex,
   at: (start: number, end: number) => Range,
 ): Finding {
-  const path = error.instancePath.split('/').slice(1).map(decodePointerSegment);
+  const path = errorPath(error);
   const node = nodeAt(document, path);
   const nodeRange = node?.range ? at(node.range[0], node.range[1]) : contentRange(block, lines);
   const name = displayPath(path);
-  const shown = (value: unknown) => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value));
   const value = valueAt(document, path);
 
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
       const keyNode = keyNodeAt(document, path, key);
-      const allowed = Object.keys(schemaAt(path).properties ?? {}).join(', ');
+      const allowed = Object.keys(schemaAt(schemaRoot, path).properties ?? {}).join(', ');
       return {
         code: 'front-matter/unknown-key',
         severity: 'error',
@@ -163,7 +157,7 @@ function describeError(
     case 'required': {
       const key = String(error.params.missingProperty);
       // Schema descriptions are English; the Russian bundle carries them too.
-      const description = l10n.t(schemaAt([...path, key]).description ?? key);
+      const description = l10n.t(schemaAt(schemaRoot, [...path, key]).description ?? key);
       const forJoint = error.schemaPath.includes('/then/');
       // A missing key is shown on the line of the mapping that lacks it (the opening --- at the top level).
       const range = path.length ? firstLineOf(nodeRange, lines) : lines.range(0, lines.lineEnd(0));
@@ -188,87 +182,10 @@ function describeError(
   }
 }
 
-function describeValueError(error: ErrorObject, name: string, value: string): string {
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'enum':
-      return l10n.t('"{0}" must be one of {1}, not {2}.', name, (params.allowedValues as string[]).join(', '), value);
-    case 'type':
-      return l10n.t('"{0}" must be {1}, not {2}.', name, typeName(String(params.type)), value);
-    case 'minimum':
-      return l10n.t('"{0}" must be at least {1}, not {2}.', name, String(params.limit), value);
-    case 'maximum':
-      return l10n.t('"{0}" must be at most {1}, not {2}.', name, String(params.limit), value);
-    case 'format':
-      return l10n.t('"{0}" must be a date written YYYY-MM-DD, not {1}.', name, value);
-    case 'minItems':
-      return l10n.t('"{0}" must list at least {1} entries.', name, String(params.limit));
-    case 'minLength':
-    case 'pattern':
-      return l10n.t('"{0}" must not be empty.', name);
-    default:
-      return l10n.t('"{0}" is not valid: {1}.', name, error.message ?? error.keyword);
-  }
-}
-
-function typeName(type: string): string {
-  switch (type) {
-    case 'integer':
-      return l10n.t('a whole number');
-    case 'string':
-      return l10n.t('text');
-    case 'object':
-      return l10n.t('a set of keys and values');
-    case 'array':
-      return l10n.t('a list');
-    default:
-      return type;
-  }
-}
-
-function decodePointerSegment(segment: string): string | number {
-  const decoded = segment.replace(/~1/g, '/').replace(/~0/g, '~');
-  return /^\d+$/.test(decoded) ? Number(decoded) : decoded;
-}
-
-function displayPath(path: (string | number)[]): string {
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i ? `.${part}` : part)).join('');
-}
-
-function nodeAt(document: Document, path: (string | number)[]): Node | undefined {
-  if (!path.length) return isNode(document.contents) ? document.contents : undefined;
-  const node = document.getIn(path, true);
-  return isNode(node) ? node : undefined;
-}
-
-function valueAt(document: Document, path: (string | number)[]): unknown {
-  const node = nodeAt(document, path);
-  return isScalar(node) ? node.value : node?.toJSON();
-}
-
-function keyNodeAt(document: Document, path: (string | number)[], key: string): Node | undefined {
-  const map = nodeAt(document, path);
-  if (!isMap(map)) return undefined;
-  const pair = map.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === key);
-  return pair && isNode(pair.key) ? pair.key : undefined;
-}
-
-function schemaAt(path: (string | number)[]): SchemaNode {
-  let node: SchemaNode = schema as SchemaNode;
-  for (const part of path) {
-    node = (typeof part === 'number' ? node.items : node.properties?.[part]) ?? {};
-  }
-  return node;
-}
-
 function contentRange(block: FrontMatterBlock, lines: LineIndex): Range {
   return lines.range(block.contentOffset, block.contentOffset + block.content.trimEnd().length);
 }
 
 function firstLineOf(range: Range, lines: LineIndex): Range {
   return { start: range.start, end: lines.positionAt(lines.lineEnd(range.start.line)) };
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
