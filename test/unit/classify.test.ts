@@ -332,13 +332,22 @@ describe('classifyRecommendation: SMART checks', () => {
       ['Ratifier la Convention dans un délai de deux ans.', 'dans un délai de deux ans'],
       ['Aprobar una ley sobre la violencia doméstica antes de 2027.', 'antes de 2027'],
       ['Ratificar la Convención en un plazo de dos años.', 'en un plazo de dos años'],
+      // "before the next <event>", the event maybe qualified
+      ['Amend the Constitutional Law on Elections before the next parliamentary elections.', 'before the next parliamentary elections'],
+      ['Adopt the law before the next session of Parliament.', 'before the next session'],
+      ['Collect disaggregated data by the next census.', 'by the next census'],
+      ['Внести до следующих местных выборов изменения в избирательное законодательство.', 'до следующих местных выборов'],
+      ['Ратифицировать Конвенцию к следующему обзору.', 'к следующему обзору'],
+      ['Modifier la loi électorale avant les prochaines élections.', 'avant les prochaines élections'],
+      ['Modificar la ley electoral antes de las próximas elecciones.', 'antes de las próximas elecciones'],
+      ['Ratificar la Convención antes del próximo examen.', 'antes del próximo examen'],
     ];
     for (const [text, expected] of cases) {
       const c = smart(text);
       assert.equal(c.smart.timeBound, true, text);
       assert.equal(c.evidence.timeBound, `time: "${expected}"`, text);
     }
-    for (const text of ['Adopt a law on domestic violence.', 'Принять закон о домашнем насилии.', 'Adopter une loi sur la violence domestique.', 'Aprobar una ley sobre la violencia doméstica.', 'Fully implement the Law adopted in 2013.']) {
+    for (const text of ['Adopt a law on domestic violence.', 'Принять закон о домашнем насилии.', 'Adopter une loi sur la violence domestique.', 'Aprobar una ley sobre la violencia doméstica.', 'Fully implement the Law adopted in 2013.', 'Guarantee free and fair conduct of the next elections.']) {
       assert.equal(smart(text).smart.timeBound, false, text);
     }
   });
