@@ -22,9 +22,9 @@ coalition:
  *   Background              "Background" 1 + "The law on the rights of persons with disabilities
  *                           was adopted in 2008." 13 = 14
  *   Recommendations         "Recommendations" 1 + "The coalition recommends that the State:" 6
- *                           + "Ratify the Optional Protocol to the CRPD." 7
- *                           + "Adopt an accessibility plan in line with SDG 11.2." 9 = 23
- * Executive summary with its subsection: 22. Total: 45.
+ *                           + "Ratify the Optional Protocol to the CRPD by 2027." 9
+ *                           + "Adopt an accessibility plan in line with SDG 11.2 by 2027." 11 = 27
+ * Executive summary with its subsection: 22. Total: 49.
  */
 export const GAP_SUBMISSION = `${JOINT_FRONT_MATTER}
 # Executive summary
@@ -39,8 +39,8 @@ export const GAP_SUBMISSION = `${JOINT_FRONT_MATTER}
 
 4. The coalition recommends that the State:
 
-- Ratify the Optional Protocol to the CRPD.
-- Adopt an accessibility plan in line with SDG 11.2.
+- Ratify the Optional Protocol to the CRPD by 2027.
+- Adopt an accessibility plan in line with SDG 11.2 by 2027.
 `;
 
 /** The 0-based line of the first line starting with `prefix`. */

@@ -47,6 +47,14 @@ describe('bad input', () => {
     assertRangesInside(text);
   });
 
+  it('explains a front matter whose aliases expand without end', () => {
+    const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (const name of 'bcdefghi') laughs.push(`${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(name.charCodeAt(0) - 1)}`).join(',')}]`);
+    const text = `---\n${laughs.join('\n')}\n---\n\n## Executive summary\n`;
+    assert.ok(codes(analyse(text)).includes('front-matter/syntax'));
+    assertRangesInside(text);
+  });
+
   it('explains a document without front matter', () => {
     assert.deepEqual(codes(analyse('Just a letter.\n')), ['front-matter/missing', 'sections/executive-summary', 'sections/recommendations']);
     assert.deepEqual(codes(analyse('')), ['front-matter/missing', 'sections/executive-summary', 'sections/recommendations']);

@@ -44,6 +44,8 @@ interface ParsedYaml {
   data: unknown;
   /** Schema errors; undefined when the YAML does not parse or is not a set of keys. */
   schemaErrors: ErrorObject[] | undefined;
+  /** Why the parsed YAML could not be turned into values (an alias expanded too often). */
+  valueError: string | undefined;
 }
 
 /**
@@ -55,10 +57,17 @@ let lastParsed: { content: string; parsed: ParsedYaml } | undefined;
 function parseYaml(content: string): ParsedYaml {
   if (lastParsed?.content === content) return lastParsed.parsed;
   const document = parseDocument(content, { prettyErrors: false, uniqueKeys: true });
-  const data: unknown = document.errors.length ? undefined : (document.toJS() ?? {});
+  let data: unknown;
+  let valueError: string | undefined;
+  try {
+    data = document.errors.length ? undefined : (document.toJS() ?? {});
+  } catch (error) {
+    // `yaml` refuses to expand aliases without end (a "billion laughs" header).
+    valueError = (error as Error).message;
+  }
   const isMapping = typeof data === 'object' && data !== null && !Array.isArray(data);
   const schemaErrors = isMapping ? (validate(data) ? [] : relevantErrors(validate.errors ?? [])) : undefined;
-  const parsed = { document, data, schemaErrors };
+  const parsed = { document, data, schemaErrors, valueError };
   lastParsed = { content, parsed };
   return parsed;
 }
@@ -97,12 +106,22 @@ export function checkFrontMatter(model: SubmissionDocument): FrontMatterResult {
     };
   }
 
-  const { document, data, schemaErrors } = parseYaml(block.content);
+  const { document, data, schemaErrors, valueError } = parseYaml(block.content);
   const at = (start: number, end: number) =>
     lines.range(block.contentOffset + start, block.contentOffset + Math.max(start, end));
 
   const syntaxFindings = yamlFindings(document, 'front-matter/syntax', at);
   if (document.errors.length) return { data: {}, valid: false, findings: syntaxFindings };
+  if (valueError !== undefined) {
+    return {
+      data: {},
+      valid: false,
+      findings: [
+        ...syntaxFindings,
+        { code: 'front-matter/syntax', severity: 'error', range: contentRange(block, lines), message: l10n.t('YAML: {0}', valueError) },
+      ],
+    };
+  }
 
   if (!schemaErrors) {
     return {
