@@ -428,6 +428,44 @@ describe('classifyRecommendation: SMART checks', () => {
     assert.equal(general.smart.specific, false);
     assert.equal(general.evidence.specific, 'category: 4');
   });
+
+  it('finds the object past a time or a parenthetical between the verb and its object, in four languages', () => {
+    const cases: [string, string][] = [
+      ['Establish by 2027 a state-funded training programme in Kyrgyz Sign Language for teachers, with at least one qualified teacher in every district education department (SDG 4.5).', 'object: "state-funded training programme"'],
+      ['Adopt by 2026 a protocol requiring police and investigators to provide an independent interpreter.', 'object: "protocol requiring police and investigators"'],
+      ['Adopt by 2026 an accessibility plan for public transport in Bishkek and Osh with annual targets.', 'object: "accessibility plan"'],
+      ['Allocate, from the 2026 budget, a dedicated budget line for reasonable accommodation in general schools.', 'object: "dedicated budget line"'],
+      ['Establish by 2027 an inspection and reporting mechanism for the employment quota.', 'object: "inspection and reporting mechanism"'],
+      ['Adopt, as a matter of urgency (by 2026), a law on domestic violence.', 'object: "law"'],
+      ['Establish (by 2027) a national preventive mechanism.', 'object: "national preventive mechanism"'],
+      ['Создать к 2027 году единую электронную систему учёта обращений о семейном насилии.', 'object: "единую электронную систему учёта обращений"'],
+      ['Принять к 2026 году обязательный порядок расследования дел о похищении женщин.', 'object: "обязательный порядок расследования дел"'],
+      ['Принять к 2028 году закон о правах лиц с инвалидностью.', 'object: "закон"'],
+      ['Créer d’ici 2027 un programme de formation en langue des signes pour les enseignants.', 'object: "programme"'],
+      ['Establecer antes de 2027 un programa de formación en lengua de señas para docentes.', 'object: "programa"'],
+    ];
+    for (const [text, evidence] of cases) {
+      const c = smart(text);
+      assert.equal(c.category, 5, text);
+      assert.equal(c.smart.specific, true, `${text}: ${c.evidence.specific}`);
+      assert.equal(c.evidence.specific, evidence, text);
+    }
+  });
+
+  it('reads a programme, procedure, standard or module as concrete when qualified, in four languages', () => {
+    assertCategories([
+      ['Provide training programmes on human rights for judges', 5],
+      ['Develop an accessibility standard for public buildings', 5],
+      ['Develop programmes allowing girls to stay in school', 4],
+      ['Разработать государственную программу обучения судей', 5],
+      ['Разработать программы для девочек', 4],
+      ['Élaborer un programme de formation pour les juges', 5],
+      ['Élaborer une procédure obligatoire', 5],
+      ['Élaborer des programmes pour les filles', 4],
+      ['Elaborar un programa de capacitación para los jueces', 5],
+      ['Elaborar programas que permitan a las niñas seguir en la escuela', 4],
+    ]);
+  });
 });
 
 describe('classifyRecommendation: language detection', () => {

@@ -11,7 +11,9 @@
 //   3. a head listed as object-dependent ("adopt", "establish", "implement") is specific (5) with a
 //      concrete object (a law, a treaty, a body, a budget line, a percentage, a named instrument) and
 //      general (4) with a vague one ("measures", "steps", "efforts"); otherwise the category it is
-//      listed under;
+//      listed under. A time or a parenthetical before the object is passed over ("Establish by 2027
+//      a …", "Allocate, from the 2026 budget, a …"); a programme, procedure or standard is concrete
+//      when qualified ("a training programme");
 //   4. a general action whose means is specific ("…, including by ratifying the Protocol") is 5;
 //   5. a recommendation addressed to others (the international community, donors) is 1.
 
@@ -347,6 +349,8 @@ interface ObjectHit {
 }
 
 const OBJECT_WINDOW = 8;
+/** Words at most in a parenthetical passed over before the object. */
+const PARENTHETICAL_WORDS = 8;
 /** Two capitals or more, digits and hyphens, maybe a plural s: CRPD, OP-CAT, ICERD, NGOs. */
 const ACRONYM = /^(?=(?:[^A-ZА-ЯЁ]*[A-ZА-ЯЁ]){2})[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]*(?:-[A-ZА-ЯЁ0-9]+)*s?$/u;
 
@@ -370,18 +374,52 @@ function isNamedInstrument(tokens: readonly Token[], k: number, lex: CompiledLex
   return k - 1 > 0 && prev.word && isCapitalised(prev) && !lex.heads.has(tokens, k - 1);
 }
 
-function isConcrete(tokens: readonly Token[], k: number, lex: CompiledLexicon): boolean {
+function isConcrete(tokens: readonly Token[], k: number, first: number, lex: CompiledLexicon): boolean {
   const t = tokens[k];
-  return lex.concrete.has(tokens, k) || t.lower === '%' || isAcronym(t, lex) || isNamedInstrument(tokens, k, lex);
+  return lex.concrete.has(tokens, k) || t.lower === '%' || isAcronym(t, lex) || isNamedInstrument(tokens, k, lex) || (lex.qualified.has(tokens, k) && isQualified(tokens, k, first, lex));
+}
+
+/**
+ * A programme, procedure or standard is concrete when it is qualified: by a word before it in the
+ * object phrase ("a training programme", "обязательный порядок"), or, where noun phrases put their
+ * modifiers after the head, by a word or a linked complement after it ("programme de formation",
+ * "procedimiento obligatorio"). Alone ("develop programmes allowing …") it is not.
+ */
+function isQualified(tokens: readonly Token[], k: number, first: number, lex: CompiledLexicon): boolean {
+  const before = tokens[k - 1];
+  if (k > first && before.word && !lex.conjunctions.has(tokens, k - 1) && !lex.adverbs.has(tokens, k - 1)) return true;
+  if (!lex.headFirst) return false;
+  let j = k + 1;
+  const link = lex.qualifierLinks.longestAt(tokens, j);
+  if (link) j = link.end;
+  const after = tokens[j];
+  if (!after?.word || lex.objectStops.has(tokens, j) || lex.conjunctions.has(tokens, j)) return false;
+  return link !== undefined || !lex.prepositions.has(tokens, j);
+}
+
+/** Index after a comma-delimited or bracketed parenthetical that opens at k ("Allocate, from the 2026 budget, a …"), or k. */
+function afterParenthetical(tokens: readonly Token[], k: number): number {
+  const open = tokens[k].lower;
+  const close = open === ',' ? ',' : open === '(' ? ')' : undefined;
+  if (!close) return k;
+  for (let j = k + 1, words = 0; j < tokens.length && words <= PARENTHETICAL_WORDS; j++) {
+    const t = tokens[j];
+    if (t.word) words++;
+    if (t.lower === close) return j > k + 1 ? j + 1 : k;
+    // Brackets may sit inside a comma-delimited one: ", as a matter of urgency (by 2026),".
+    if (!t.word && t.lower !== '%' && !(close === ',' && (t.lower === '(' || t.lower === ')'))) return k;
+  }
+  return k;
 }
 
 /**
  * The first noun phrase after the verb (a leading preposition is passed over: "remove from the
- * Criminal Code …"). A concrete word anywhere in it wins over a vague one: "the necessary measures
- * and legislation", "a National Action Plan".
+ * Criminal Code …"; so are a time and a parenthetical before it: "establish by 2027 a …"). A
+ * concrete word anywhere in it wins over a vague one: "the necessary measures and legislation", "a
+ * National Action Plan".
  */
 function scanObject(tokens: readonly Token[], from: number, lex: CompiledLexicon, timeTokens: ReadonlySet<number>): ObjectHit | undefined {
-  const limit = Math.min(tokens.length, from + OBJECT_WINDOW);
+  let limit = Math.min(tokens.length, from + OBJECT_WINDOW);
   let vague = -1;
   let first = -1;
   let last = -1;
@@ -389,6 +427,18 @@ function scanObject(tokens: readonly Token[], from: number, lex: CompiledLexicon
   let concreteEnd = -1;
   for (let k = from; k < limit; k++) {
     const t = tokens[k];
+    if (first < 0) {
+      // A time or a parenthetical between the verb and its object: "Establish by 2027 a …",
+      // "Allocate, from the 2026 budget, a …", "Создать к 2027 году …".
+      let past = k;
+      while (past < tokens.length && timeTokens.has(past)) past++;
+      if (past === k) past = afterParenthetical(tokens, k);
+      if (past > k) {
+        limit = Math.min(tokens.length, limit + past - k);
+        k = past - 1;
+        continue;
+      }
+    }
     if ((!t.word && t.lower !== '%') || timeTokens.has(k)) break;
     if (lex.objectStops.has(tokens, k)) break;
     if (lex.prepositions.has(tokens, k) && !lex.concrete.has(tokens, k)) {
@@ -406,7 +456,7 @@ function scanObject(tokens: readonly Token[], from: number, lex: CompiledLexicon
       first = k;
     }
     last = k;
-    if (concrete < 0 && isConcrete(tokens, k, lex)) {
+    if (concrete < 0 && isConcrete(tokens, k, first, lex)) {
       concrete = k;
       concreteEnd = Math.max(k + 1, lex.concrete.longestAt(tokens, k)?.end ?? 0);
     }

@@ -12,6 +12,8 @@ export interface LexiconData {
   objectDependent: string[];
   transparent: string[];
   concreteObjects: string[];
+  qualifiedObjects: string[];
+  qualifierLinks: string[];
   vagueObjects: string[];
   objectStops: string[];
   prepositions: string[];
@@ -176,6 +178,10 @@ export interface CompiledLexicon {
   /** Surface forms of the first words of the head entries (lower case), for the base-form check. */
   headSurface: Set<string>;
   concrete: PhraseSet;
+  /** Concrete when qualified ("a training programme", "programme de formation"). */
+  qualified: PhraseSet;
+  /** Words that join a qualifying complement after the noun ("de" in "programme de formation"). */
+  qualifierLinks: PhraseSet;
   vague: PhraseSet;
   objectStops: PhraseSet;
   prepositions: PhraseSet;
@@ -241,6 +247,8 @@ export function compileLexicon(data: LexiconData, extra?: ExtraVerbs): CompiledL
     heads: new PhraseSet(entries),
     headSurface,
     concrete: set(data.concreteObjects),
+    qualified: set(data.qualifiedObjects),
+    qualifierLinks: set(data.qualifierLinks),
     vague: set(data.vagueObjects),
     objectStops: set(data.objectStops),
     prepositions: set(data.prepositions),
