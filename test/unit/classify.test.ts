@@ -386,6 +386,16 @@ describe('classifyRecommendation: SMART checks', () => {
       ['Ратифицировать Конвенцию и создать национальный превентивный механизм.', 'создать национальный превентивный механизм'],
       ['Ratifier la Convention et créer un mécanisme national de prévention.', 'créer un mécanisme national de prévention'],
       ['Ratificar la Convención y establecer un mecanismo nacional de prevención.', 'establecer un mecanismo nacional de prevención'],
+      // an adverb between the conjunction and the verb
+      ['Adopt a law on domestic violence by 2027 and annually publish data on its application.', 'publish data on its application'],
+      ['Adopt a law on domestic violence by 2027 and regularly report on its application.', 'report on its application'],
+      ['Принять закон о домашнем насилии до 2028 года и ежегодно публиковать данные о его применении.', 'публиковать данные о его применении'],
+      ['Adopter une loi sur la violence domestique et régulièrement publier des données.', 'publier des données'],
+      ['Adopter une loi sur la violence domestique et publier chaque année des données.', 'publier chaque année des données'],
+      ['Aprobar una ley sobre la violencia doméstica y anualmente publicar datos.', 'publicar datos'],
+      ['Aprobar una ley sobre la violencia doméstica y publicar anualmente datos.', 'publicar anualmente datos'],
+      // a plural noun is no verb that joins the next one
+      ['Continue the legal reforms and improve public freedoms.', 'improve public freedoms'],
     ];
     for (const [text, second] of cases) {
       const c = smart(text);
@@ -409,6 +419,9 @@ describe('classifyRecommendation: SMART checks', () => {
       'Continue to increase its efforts to prevent and combat trafficking in persons.',
       'Release immediately and rehabilitate all human rights defenders.',
       'Accede to and ratify the Rome Statute.',
+      // a noun after an -ly word, a verb in the third person: no second action
+      'Ensure access to shelters and family support services.',
+      'Establish a national system that independently and regularly monitors and inspects all places of detention.',
     ]) {
       const c = smart(text);
       assert.equal(c.smart.singleAction, true, text);

@@ -566,6 +566,8 @@ function adverbOnly(tokens: readonly Token[], j: number, lex: CompiledLexicon): 
   const a = lex.adverbs.longestAt(tokens, j);
   // Articles are in the adverb list for head finding; a second action starts with a verb.
   if (a && lex.baseForm.test(tokens[j].lower) && !lex.heads.has(tokens, j)) return a;
+  // An adverb by its form: "and annually publish", "и ежегодно публиковать", "et régulièrement publier".
+  if (tokens[j].word && lex.adverbForm.test(tokens[j].lower) && !lex.heads.has(tokens, j)) return { end: j + 1 };
   return undefined;
 }
 

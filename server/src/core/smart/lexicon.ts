@@ -25,6 +25,7 @@ export interface LexiconData {
   conjunctions: string[];
   subordinators: string[];
   baseForm: string;
+  adverbForm: string;
   time: string[];
   indicators: string[];
   instrumentNouns: string[];
@@ -196,6 +197,8 @@ export interface CompiledLexicon {
   conjunctions: PhraseSet;
   subordinators: PhraseSet;
   baseForm: RegExp;
+  /** The form of an adverb derived from an adjective ("annually", "ежегодно", "régulièrement"). */
+  adverbForm: RegExp;
   /** All the time patterns as one regular expression (one pass over the text). */
   time: RegExp;
   indicators: PhraseSet;
@@ -262,6 +265,7 @@ export function compileLexicon(data: LexiconData, extra?: ExtraVerbs): CompiledL
     conjunctions: set(data.conjunctions),
     subordinators: set(data.subordinators),
     baseForm: new RegExp(data.baseForm, flags),
+    adverbForm: new RegExp(data.adverbForm, flags),
     time: timePattern(data.time),
     indicators: set(data.indicators),
     instrumentNouns: set(data.instrumentNouns),
