@@ -1,28 +1,24 @@
 // Command line contracts: `node dist/cli.js check|count ...` as separate processes on files in a
-// temporary directory. Run `npm run build` first.
+// temporary directory. Run `npm run build` first. The submissions here have the SMART checks on
+// recommendations switched off (withoutSmart) so that each test sees only the rule it is about;
+// classify.test.ts and sarif.test.ts cover the rest of the command line.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { root } from '../lsp/client';
 import {
   COUNTING_SECTIONS,
-  COUNTING_SUBMISSION,
+  COUNTING_SUBMISSION as COUNTING_WITH_SMART,
   COUNTING_WORDS,
-  GAP_SUBMISSION,
+  GAP_SUBMISSION as GAP_WITH_SMART,
   lineOf,
 } from '../lsp/fixtures';
 import { generateSubmission } from '../../bench/generate';
+import { assertUsageFailure, cliPath, parseJson, runCli, withoutSmart, type Run } from './helpers';
 
-const cliPath = path.join(root, 'dist', 'cli.js');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+const COUNTING_SUBMISSION = withoutSmart(COUNTING_WITH_SMART);
+const GAP_SUBMISSION = withoutSmart(GAP_WITH_SMART);
 
 interface JsonFinding {
   file: string;
@@ -35,15 +31,7 @@ interface JsonFinding {
 let dir: string;
 
 function run(...args: string[]): Run {
-  const result = spawnSync(process.execPath, [cliPath, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    timeout: 20000,
-    killSignal: 'SIGKILL',
-  });
-  if (result.error) throw result.error;
-  assert.notEqual(result.signal, 'SIGKILL', `upr ${args.join(' ')} timed out`);
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { cwd: dir });
 }
 
 function write(name: string, content: string | Buffer): string {
@@ -51,21 +39,7 @@ function write(name: string, content: string | Buffer): string {
   return name;
 }
 
-function json<T>(result: Run): T {
-  try {
-    return JSON.parse(result.stdout) as T;
-  } catch {
-    assert.fail(`stdout is not JSON: ${JSON.stringify(result.stdout)} (stderr: ${result.stderr})`);
-  }
-}
-
-/** Exit 2 with exactly one line on stderr and nothing on stdout. */
-function assertUsageFailure(result: Run, reason: RegExp): void {
-  assert.equal(result.status, 2, `exit code (stderr: ${result.stderr})`);
-  assert.equal(result.stdout, '');
-  assert.match(result.stderr, /^[^\n]+\n?$/, `one line on stderr, got ${JSON.stringify(result.stderr)}`);
-  assert.match(result.stderr, reason);
-}
+const json = parseJson;
 
 /** The counting submission with its first paragraph numbered 2: only numbering/start, a warning. */
 const WARNING_ONLY = COUNTING_SUBMISSION.replace('\n1. Access', '\n2. Access').replace('\n2. Доступ', '\n3. Доступ');
@@ -74,7 +48,7 @@ const WARNING_ONLY = COUNTING_SUBMISSION.replace('\n1. Access', '\n2. Access').r
  * A Russian submission. Words by hand: "Резюме" 1 + "Государство ратифицировало Конвенцию в 2019
  * году." 6 = 7; "Рекомендации" 1 + "Принять закон о доступной среде." 5 = 6. Total 13.
  */
-const RUSSIAN_SUBMISSION = `---
+const RUSSIAN_SUBMISSION = withoutSmart(`---
 type: individual
 state: Кыргызстан
 cycle: 4
@@ -89,7 +63,7 @@ title: Права людей с инвалидностью
 # Рекомендации
 
 - Принять закон о доступной среде.
-`;
+`);
 
 before(function () {
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`npm run build\` first`);
@@ -228,6 +202,16 @@ describe('upr check', function () {
     assertUsageFailure(run('check'), /FILE/);
   });
 
+  it('reports the SMART checks on recommendations with the other rules, as the editor does', function () {
+    // The counting submission's recommendations have no time frame; its numbering is right.
+    const file = write('smart.upr.md', COUNTING_WITH_SMART);
+    const result = run('check', file, '--format', 'json');
+    const findings = json<JsonFinding[]>(result);
+    const smart = findings.filter((finding) => finding.code.startsWith('smart/'));
+    assert.ok(smart.length > 0, JSON.stringify(findings));
+    assert.equal(result.status, findings.some((finding) => finding.severity === 'error') ? 1 : 0);
+  });
+
   it('exits 2 for an unknown --format', function () {
     const file = write('format.upr.md', COUNTING_SUBMISSION);
     assertUsageFailure(run('check', file, '--format', 'xml'), /xml/);
@@ -259,12 +243,12 @@ describe('upr count', function () {
     const file = write('count-joint.upr.md', GAP_SUBMISSION);
     const result = run('count', file, '--format', 'json');
     assert.deepEqual(json(result), {
-      words: 45,
+      words: 49,
       limit: 5630,
       sections: [
         { title: 'Executive summary', words: 8 },
         { title: 'Background', words: 14 },
-        { title: 'Recommendations', words: 23 },
+        { title: 'Recommendations', words: 27 },
       ],
     });
   });
