@@ -1,0 +1,33 @@
+// upr check FILE... [--format text|json]: the editor's diagnostics; exit 1 on any error.
+
+import { analyseText } from '../core/analyse';
+import { resolveConfig } from '../core/config';
+import type { Finding } from '../core/findings';
+import { readSubmission } from './input';
+import { UsageError } from './usage';
+
+export type CheckFormat = 'text' | 'json';
+
+export function check(files: string[], format: CheckFormat): number {
+  if (!files.length) throw new UsageError('check needs at least one FILE');
+  // Read everything first, so unusable input fails before any output.
+  const texts = files.map((file) => [file, readSubmission(file)] as const);
+  const config = resolveConfig();
+  const results = texts.map(([file, text]) => ({ file, diagnostics: analyseText(text, config).diagnostics }));
+  if (format === 'json') {
+    const flat = results.flatMap(({ file, diagnostics }) => diagnostics.map((finding) => toJson(file, finding)));
+    process.stdout.write(`${JSON.stringify(flat, null, 2)}\n`);
+  } else {
+    for (const { file, diagnostics } of results) {
+      for (const finding of diagnostics) {
+        const { line, character } = finding.range.start;
+        process.stdout.write(`${file}:${line + 1}:${character + 1}: ${finding.severity} ${finding.code}: ${finding.message}\n`);
+      }
+    }
+  }
+  return results.some(({ diagnostics }) => diagnostics.some((finding) => finding.severity === 'error')) ? 1 : 0;
+}
+
+function toJson(file: string, finding: Finding) {
+  return { file, range: finding.range, severity: finding.severity, code: finding.code, message: finding.message };
+}
