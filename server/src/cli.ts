@@ -1,5 +1,5 @@
 // Command line over the same core as the editor (bundled by esbuild into dist/cli.js):
-//   upr check FILE... [--format text|json]         the editor's diagnostics; exit 1 on any error
+//   upr check FILE... [--format text|json|sarif]   the editor's diagnostics; exit 1 on any error
 //   upr count FILE [--format text|json]            words, limit and words per section
 //   upr classify [--lang en|ru|fr|es]              action category and SMART flags per line of stdin
 // Exit code 2, with a one-line reason, for unusable input or usage. One module per command in cli/.
@@ -37,9 +37,9 @@ async function main(argv: string[]): Promise<number> {
   if (values.lang !== undefined && command !== 'classify') throw new UsageError('--lang is an option of classify');
   switch (command) {
     case 'check':
-      return check(files, formatOption(values.format, ['text', 'json']));
+      return check(files, formatOption(values.format, ['text', 'json', 'sarif']));
     case 'count':
-      return count(files, formatOption(values.format, ['text', 'json']));
+      return count(files, formatOption(values.format, ['text', 'json']) as 'text' | 'json');
     case 'classify': {
       if (files.length) throw new UsageError('classify reads standard input and takes no FILE');
       if (values.format !== undefined) throw new UsageError('classify always writes JSON lines and takes no --format');

@@ -1,12 +1,13 @@
-// upr check FILE... [--format text|json]: the editor's diagnostics; exit 1 on any error.
+// upr check FILE... [--format text|json|sarif]: the editor's diagnostics; exit 1 on any error.
 
 import { analyseText } from '../core/analyse';
 import { resolveConfig } from '../core/config';
 import type { Finding } from '../core/findings';
+import { toSarif } from '../core/sarif';
 import { readSubmission } from './input';
 import { UsageError } from './usage';
 
-export type CheckFormat = 'text' | 'json';
+export type CheckFormat = 'text' | 'json' | 'sarif';
 
 export function check(files: string[], format: CheckFormat): number {
   if (!files.length) throw new UsageError('check needs at least one FILE');
@@ -17,6 +18,9 @@ export function check(files: string[], format: CheckFormat): number {
   if (format === 'json') {
     const flat = results.flatMap(({ file, diagnostics }) => diagnostics.map((finding) => toJson(file, finding)));
     process.stdout.write(`${JSON.stringify(flat, null, 2)}\n`);
+  } else if (format === 'sarif') {
+    const sarif = toSarif(results.map(({ file, diagnostics }) => ({ file, findings: diagnostics })));
+    process.stdout.write(`${JSON.stringify(sarif, null, 2)}\n`);
   } else {
     for (const { file, diagnostics } of results) {
       for (const finding of diagnostics) {

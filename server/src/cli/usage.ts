@@ -1,7 +1,7 @@
 // What the command line says when it is used wrongly: exit 2 with one line on standard error.
 
 export const USAGE = `Usage:
-  upr check FILE... [--format text|json] [--locale en|ru]
+  upr check FILE... [--format text|json|sarif] [--locale en|ru]
   upr count FILE [--format text|json] [--locale en|ru]
   upr classify [--lang en|ru|fr|es] < recommendations.txt`;
 
