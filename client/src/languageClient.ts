@@ -2,6 +2,8 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { WORKSPACE_CONFIG_PATH } from '../../server/src/protocol';
+import { explicitSettings, SETTINGS_SECTION } from './explicitSettings';
 
 export const LANGUAGE_ID = 'upr-submission';
 
@@ -12,10 +14,23 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }],
+    // The coalition's configuration file is synchronised too, so that it is checked as it is edited.
+    documentSelector: [{ language: LANGUAGE_ID }, { pattern: `**/${WORKSPACE_CONFIG_PATH}` }],
     outputChannelName: vscode.l10n.t('UPR Submissions'),
-    // The server pulls `uprSubmission.*` itself; this only tells it when they change.
-    synchronize: { configurationSection: 'uprSubmission' },
+    synchronize: {
+      // The server pulls `uprSubmission.*` itself; this only tells it when they change.
+      configurationSection: 'uprSubmission',
+      fileEvents: vscode.workspace.createFileSystemWatcher(`**/${WORKSPACE_CONFIG_PATH}`),
+    },
+    middleware: {
+      workspace: {
+        // Only what the user set: VS Code's defaults must not hide the coalition's .upr/config.yaml.
+        configuration: (params, token, next) =>
+          params.items.some((item) => item.section === SETTINGS_SECTION)
+            ? params.items.map((item) => (item.section === SETTINGS_SECTION ? explicitSettings(context, item.scopeUri) : null))
+            : next(params, token),
+      },
+    },
   };
   return new LanguageClient('uprSubmission', vscode.l10n.t('UPR Submissions'), serverOptions, clientOptions);
 }

@@ -17,3 +17,6 @@ export interface WordCountResult {
 
 /** Server command behind "Renumber paragraphs": arguments `[uri]`. */
 export const RenumberParagraphsCommand = 'upr.renumberParagraphs';
+
+/** The coalition's configuration file, relative to a folder above the submissions. */
+export const WORKSPACE_CONFIG_PATH = '.upr/config.yaml';

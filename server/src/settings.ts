@@ -1,11 +1,13 @@
-// The `uprSubmission.*` settings as the client sends them, turned into analysis settings.
-// Anything malformed falls back to the default instead of breaking the analysis.
+// The `uprSubmission.*` settings as the client sends them: only what the user set (the extension
+// leaves out VS Code's defaults), so that they override the coalition's `.upr/config.yaml` and
+// no more. Anything malformed is ignored instead of breaking the analysis.
 
-import { AnalysisConfig, resolveConfig } from './core/config';
+import type { PartialConfig } from './core/config';
 import { SEVERITIES, Severity } from './core/findings';
 
 export interface ServerSettings {
-  analysis: AnalysisConfig;
+  /** What the user's settings override in the analysis configuration. */
+  overrides: PartialConfig;
   trigger: 'onType' | 'onSave';
   debounceMs: number;
 }
@@ -14,24 +16,32 @@ export function readSettings(raw: unknown): ServerSettings {
   const settings = isRecord(raw) ? raw : {};
   const lint = isRecord(settings.lint) ? settings.lint : {};
   const wordLimit = isRecord(settings.wordLimit) ? settings.wordLimit : {};
-  const rules: Record<string, Severity | 'off'> = {};
+  const smart = isRecord(settings.smart) ? settings.smart : {};
+  const overrides: PartialConfig = {};
+
+  const wordLimits = {
+    individual: positive(wordLimit.individual),
+    joint: positive(wordLimit.joint),
+    nhri: positive(wordLimit.nhri),
+  };
+  const setLimits = Object.fromEntries(Object.entries(wordLimits).filter(([, value]) => value !== undefined));
+  if (Object.keys(setLimits).length) overrides.wordLimits = setLimits;
+  if (typeof wordLimit.countFootnotes === 'boolean') overrides.countFootnotes = wordLimit.countFootnotes;
+  const warnAtPercent = positive(wordLimit.warnAtPercent);
+  if (warnAtPercent !== undefined && warnAtPercent <= 100) overrides.warnAtPercent = warnAtPercent;
+
   if (isRecord(settings.rules)) {
+    const rules: Record<string, Severity | 'off'> = {};
     for (const [rule, severity] of Object.entries(settings.rules)) {
       if (severity === 'off' || SEVERITIES.includes(severity as Severity)) rules[rule] = severity as Severity | 'off';
     }
+    overrides.rules = rules;
   }
-  const defaults = resolveConfig();
+  const maxWords = positive(smart.maxWords);
+  if (maxWords !== undefined) overrides.smart = { maxWords };
+
   return {
-    analysis: resolveConfig({
-      wordLimits: {
-        individual: positive(wordLimit.individual) ?? defaults.wordLimits.individual,
-        joint: positive(wordLimit.joint) ?? defaults.wordLimits.joint,
-        nhri: positive(wordLimit.nhri) ?? defaults.wordLimits.nhri,
-      },
-      countFootnotes: typeof wordLimit.countFootnotes === 'boolean' ? wordLimit.countFootnotes : undefined,
-      warnAtPercent: positive(wordLimit.warnAtPercent),
-      rules,
-    }),
+    overrides,
     trigger: lint.trigger === 'onSave' ? 'onSave' : 'onType',
     debounceMs: typeof lint.debounceMs === 'number' && lint.debounceMs >= 0 ? lint.debounceMs : 300,
   };

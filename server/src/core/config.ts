@@ -49,3 +49,14 @@ export function resolveConfig(partial: PartialConfig = {}): AnalysisConfig {
     smart: { ...DEFAULT_CONFIG.smart, ...partial.smart },
   };
 }
+
+/** `override` on top of `base`, key by key: what the user set wins over the coalition's file. */
+export function mergeConfig(base: PartialConfig, override: PartialConfig): PartialConfig {
+  return {
+    ...base,
+    ...override,
+    wordLimits: { ...base.wordLimits, ...override.wordLimits },
+    rules: { ...base.rules, ...override.rules },
+    smart: { ...base.smart, ...override.smart },
+  };
+}

@@ -33,8 +33,6 @@ export interface WorkspaceConfigResult {
   findings: Finding[];
 }
 
-/** Where the file lives, relative to the workspace folder. */
-export const WORKSPACE_CONFIG_PATH = '.upr/config.yaml';
 
 /** The file's shape, as the schema allows it. */
 interface ConfigFile {
