@@ -396,6 +396,13 @@ describe('classifyRecommendation: SMART checks', () => {
       ['Aprobar una ley sobre la violencia doméstica y publicar anualmente datos.', 'publicar anualmente datos'],
       // a plural noun is no verb that joins the next one
       ['Continue the legal reforms and improve public freedoms.', 'improve public freedoms'],
+      // "sign language" in a list of nouns is no action; "report" after it is
+      [
+        'Establish by 2027 an accessibility standard for all State-funded crisis centres and police units, including step-free access, easy-read information and sign language interpretation paid by the State, and report annually on the number of centres that meet it (SDG 5.2).',
+        'report annually on the number of centres that meet it (SDG 5.2',
+      ],
+      ['Fund shelters, legal clinics and support the families of victims.', 'support the families of victims'],
+      ['Adopt a law on schools, hospitals and transport and sign the Optional Protocol.', 'sign the Optional Protocol'],
     ];
     for (const [text, second] of cases) {
       const c = smart(text);
@@ -422,6 +429,9 @@ describe('classifyRecommendation: SMART checks', () => {
       // a noun after an -ly word, a verb in the third person: no second action
       'Ensure access to shelters and family support services.',
       'Establish a national system that independently and regularly monitors and inspects all places of detention.',
+      // verbs that are nouns here, in a list of nouns
+      'Establish an accessibility standard for crisis centres, including step-free access, easy-read information and sign language interpretation.',
+      'Fund peer-support groups, legal clinics and support services for parents.',
     ]) {
       const c = smart(text);
       assert.equal(c.smart.singleAction, true, text);

@@ -21,7 +21,7 @@ import en from './lexicons/en.json';
 import es from './lexicons/es.json';
 import fr from './lexicons/fr.json';
 import ru from './lexicons/ru.json';
-import { compileLexicon, type ActionCategory, type CompiledLexicon, type Entry, type ExtraVerbs, type LexiconData } from './lexicon';
+import { compileLexicon, type ActionCategory, type CompiledLexicon, type Entry, type ExtraVerbs, type LexiconData, type Phrase } from './lexicon';
 import { detectLanguage, tokenize, type Language, type Token } from './tokens';
 
 export type { ActionCategory } from './lexicon';
@@ -539,6 +539,12 @@ function findSecondAction(text: string, tokens: readonly Token[], head: Head, le
     const m = lex.heads.longestAt(tokens, j, preferExtra);
     if (!m || m.phrase.transparent) continue;
     if (lex.nounFollowers.has(tokens, j + 1)) continue;
+    const verbEnd = j + leadingWords(m.phrase, m.end - j);
+    // A conjunction with no comma before it may join the last two items of a list of nouns, where
+    // "sign language interpretation" is a noun: a verb there needs what starts an object after it
+    // ("and sign the Protocol", "and report annually", "and report on").
+    const listed = lex.nounCompounds && t.word && tokens[k - 1]?.lower !== ',' && inNounList(tokens, k, head.end, lex);
+    if (listed && !startsObject(tokens, verbEnd, lex)) continue;
     let end = tokens.length - 1;
     for (let e = j; e < tokens.length; e++) {
       if (tokens[e].lower === ';' || (tokens[e].lower === '.' && e === tokens.length - 1)) {
@@ -550,6 +556,41 @@ function findSecondAction(text: string, tokens: readonly Token[], head: Head, le
     return { verb: v.text, span: spanOf(text, v.start, tokens[end].end) };
   }
   return undefined;
+}
+
+/** The number of words of a matched phrase before its first gap ("set up" 2, "take * measures" 1), at most `matched`. */
+function leadingWords(phrase: Phrase, matched: number): number {
+  let n = 0;
+  while (n < phrase.slots.length && n < matched && !phrase.slots[n].gap) n++;
+  return Math.max(1, n);
+}
+
+/**
+ * Whether the separator (comma or conjunction) at k continues a list of nouns: the item before it
+ * runs back to a comma with no conjunction between, and that item does not start with a verb
+ * ("step-free access, easy-read information and …"; not "ratify the Convention, establish …").
+ */
+function inNounList(tokens: readonly Token[], k: number, floor: number, lex: CompiledLexicon): boolean {
+  for (let j = k - 1; j > floor; j--) {
+    const t = tokens[j];
+    if (t.lower === ',') {
+      let i = j + 1;
+      while (i < k && lex.adverbs.has(tokens, i) && !lex.heads.has(tokens, i)) {
+        if (lex.connectors.has(tokens, i)) return false; // ", to limit …": an infinitive, not a noun
+        i++;
+      }
+      return i < k && !(lex.baseForm.test(tokens[i].lower) && lex.heads.has(tokens, i));
+    }
+    if (!t.word || lex.conjunctions.has(tokens, j)) return false;
+  }
+  return false;
+}
+
+/** Whether the token at k starts the object or complement of a verb: an article, adverb, preposition, name or number, or nothing. */
+function startsObject(tokens: readonly Token[], k: number, lex: CompiledLexicon): boolean {
+  const t = tokens[k];
+  if (!t || !t.word) return true;
+  return lex.adverbs.has(tokens, k) || lex.adverbForm.test(t.lower) || lex.prepositions.has(tokens, k) || isCapitalised(t) || /\d/.test(t.text);
 }
 
 /**

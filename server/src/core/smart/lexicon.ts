@@ -26,6 +26,7 @@ export interface LexiconData {
   subordinators: string[];
   baseForm: string;
   adverbForm: string;
+  nounCompounds: boolean;
   time: string[];
   indicators: string[];
   instrumentNouns: string[];
@@ -199,6 +200,8 @@ export interface CompiledLexicon {
   baseForm: RegExp;
   /** The form of an adverb derived from an adjective ("annually", "ежегодно", "régulièrement"). */
   adverbForm: RegExp;
+  /** A verb in base form can be a noun that modifies the next one ("sign language", "support services"). */
+  nounCompounds: boolean;
   /** All the time patterns as one regular expression (one pass over the text). */
   time: RegExp;
   indicators: PhraseSet;
@@ -266,6 +269,7 @@ export function compileLexicon(data: LexiconData, extra?: ExtraVerbs): CompiledL
     subordinators: set(data.subordinators),
     baseForm: new RegExp(data.baseForm, flags),
     adverbForm: new RegExp(data.adverbForm, flags),
+    nounCompounds: data.nounCompounds === true,
     time: timePattern(data.time),
     indicators: set(data.indicators),
     instrumentNouns: set(data.instrumentNouns),
