@@ -3,13 +3,18 @@
 //   (a) full analysis (parse, front matter, word count, every rule) of a generated 5,630-word
 //       joint submission, in process;
 //   (b) LSP round trip: didChange to the matching publishDiagnostics, against dist/server.js
-//       started with lint.debounceMs 0.
+//       started with lint.debounceMs 0;
+//   (c) the action-category classifier (bench/classify.ts): macro-F1, per-category precision and
+//       recall and the confusion matrix on the shared UPR Info sample, and the time for 500
+//       recommendations. The sample is read from ../shared/data beside the repository, found from
+//       the working directory: run from the repository root, as `npm run bench` does.
 
 import { performance } from 'node:perf_hooks';
 import { analyseText } from '../server/src/core/analyse';
 import { resolveConfig } from '../server/src/core/config';
 import { parseSubmission } from '../server/src/core/document';
 import { TestClient } from '../test/lsp/client';
+import { benchClassify } from './classify';
 import { generateSubmission } from './generate';
 
 const WARM_UP = 50;
@@ -40,7 +45,10 @@ async function main(): Promise<void> {
   line('recommendations', String(generated.recommendations));
   line('headings', String(generated.sections.length));
   line('footnotes', String(generated.footnotes));
-  line('diagnostics', analyseText(text, config).diagnostics.map((d) => d.code).join(', ') || 'none');
+  const byCode = new Map<string, number>();
+  for (const { code } of analyseText(text, config).diagnostics) byCode.set(code, (byCode.get(code) ?? 0) + 1);
+  line('diagnostics', byCode.size ? '' : 'none');
+  for (const [code, count] of [...byCode].sort(([a], [b]) => a.localeCompare(b))) line(`  ${code}`, String(count));
 
   // (a) Full analysis in process.
   for (let i = 0; i < WARM_UP; i++) analyseText(text, config);
@@ -99,6 +107,10 @@ async function main(): Promise<void> {
   } finally {
     await client.stop();
   }
+
+  // (c) The classifier.
+  process.stdout.write('\n(c) ');
+  await benchClassify();
 }
 
 main().catch((error) => {
