@@ -62,7 +62,7 @@ describe('SMART checks over LSP', function () {
     const category = diagnostics[0];
     assert.equal(category.severity, 2);
     assert.deepEqual(category.range, { start: { line: RECOMMENDATION_LINE, character: 2 }, end: { line: RECOMMENDATION_LINE, character: 10 } });
-    assert.match(category.message, /considering action \(UPR Info category 3\)/);
+    assert.match(String(category.message), /considering action \(UPR Info category 3\)/);
   });
 
   it('shows the category and the SMART checklist on hover', async function () {

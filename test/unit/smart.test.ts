@@ -56,6 +56,25 @@ describe('SMART rule', () => {
     assert.ok(!smartCodes(analyse(withRecommendation(long), { smart: { maxWords: 200, extraVerbs: {}, acceptedTerms: [] } })).includes('smart/length'));
   });
 
+  it('warns when a recommendation names another State as its addressee', () => {
+    const text = withRecommendation('We recommend that Kazakhstan ratify the Optional Protocol by 2027.');
+    const finding = analyse(text).diagnostics.find((d) => d.code === 'smart/addressee')!;
+    assert.equal(textAt(text, finding.range), 'Kazakhstan');
+    assert.match(finding.message, /not the State under review \(Kyrgyzstan\)/);
+    for (const fine of [
+      'We recommend that Kyrgyzstan ratify the Optional Protocol by 2027.',
+      'We recommend that the Kyrgyz Republic ratify the Optional Protocol by 2027.',
+      'Schools should adopt an inclusion plan by 2027.',
+      'The Government should ratify the Optional Protocol by 2027.',
+      'Ratify the Optional Protocol by 2027.',
+    ]) {
+      assert.ok(!smartCodes(analyse(withRecommendation(fine))).includes('smart/addressee'), fine);
+    }
+    const byCode = (recommendation: string) => smartCodes(analyse(withRecommendation(recommendation).replace('state: Kyrgyzstan', 'state: KGZ')));
+    assert.ok(!byCode('We recommend that Kyrgyzstan ratify the Optional Protocol by 2027.').includes('smart/addressee'));
+    assert.ok(byCode('We recommend that Kazakhstan ratify the Optional Protocol by 2027.').includes('smart/addressee'));
+  });
+
   it('reads Russian, French and Spanish recommendations in their language', () => {
     for (const [language, recommendation] of [
       ['ru', 'Рассмотреть возможность ратифицировать Факультативный протокол.'],

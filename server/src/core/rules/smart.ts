@@ -1,19 +1,35 @@
-// SMART recommendations: the action category (UPR Info), time frame, measurability, one action
-// per recommendation, length.
+// SMART recommendations: addressed to the State under review, the action category (UPR Info),
+// time frame, measurability, one action per recommendation, length.
 
 import * as l10n from '@vscode/l10n';
 import type { Finding } from '../findings';
+import { otherAddressee } from '../smart/addressee';
 import type { Span } from '../smart/classify';
 import type { AnalysedRecommendation } from '../smart/recommendations';
 import type { SubmissionDocument } from '../document';
 import type { Range } from '../text';
 import type { Rule } from './rule';
 
-export const smartRule: Rule = ({ model, config, recommendations }) =>
-  recommendations.flatMap((analysed) => findingsFor(model, analysed, config.smart.maxWords));
+export const smartRule: Rule = ({ model, config, recommendations, frontMatter }) =>
+  recommendations.flatMap((analysed) => findingsFor(model, analysed, config.smart.maxWords, frontMatter.data.state));
 
-function findingsFor(model: SubmissionDocument, { item, classification, words }: AnalysedRecommendation, maxWords: number): Finding[] {
+function findingsFor(
+  model: SubmissionDocument,
+  { item, classification, words }: AnalysedRecommendation,
+  maxWords: number,
+  state: string | undefined,
+): Finding[] {
   const findings: Finding[] = [];
+  const addressee = otherAddressee(item.text, state);
+  if (addressee) {
+    const start = item.textOffset + addressee.start;
+    findings.push({
+      code: 'smart/addressee',
+      severity: 'warning',
+      range: model.lines.range(start, start + addressee.name.length),
+      message: l10n.t('"{0}" is not the State under review ({1}): address the recommendation to {1}.', addressee.name, state!),
+    });
+  }
   const { category, action, smart, secondAction } = classification;
   const spanRange = (span: Span | undefined): Range =>
     span ? model.lines.range(item.textOffset + span.start, item.textOffset + span.end) : item.textRange;
