@@ -379,37 +379,46 @@ describe('classifyRecommendation: SMART checks', () => {
     }
   });
 
-  it('finds a second action (not a single action) and where it starts, in four languages', () => {
+  it('finds a second action (not a single action): its verb, where the second action starts, in four languages', () => {
     const cases: [string, string][] = [
-      ['Ratify the CRPD and establish an independent national human rights institution.', 'establish an independent national human rights institution'],
-      ['Amend the Criminal Code to criminalize marital rape; adopt a national action plan on gender equality.', 'adopt a national action plan on gender equality'],
-      ['Ратифицировать Конвенцию и создать национальный превентивный механизм.', 'создать национальный превентивный механизм'],
-      ['Ratifier la Convention et créer un mécanisme national de prévention.', 'créer un mécanisme national de prévention'],
-      ['Ratificar la Convención y establecer un mecanismo nacional de prevención.', 'establecer un mecanismo nacional de prevención'],
+      ['Ratify the CRPD and establish an independent national human rights institution.', 'establish'],
+      ['Amend the Criminal Code to criminalize marital rape; adopt a national action plan on gender equality.', 'adopt'],
+      ['Ратифицировать Конвенцию и создать национальный превентивный механизм.', 'создать'],
+      ['Ratifier la Convention et créer un mécanisme national de prévention.', 'créer'],
+      ['Ratificar la Convención y establecer un mecanismo nacional de prevención.', 'establecer'],
+      // the verb with its particle
+      ['Ratify the CRPD and set up a national preventive mechanism.', 'set up'],
+      ['Abolish the death penalty and accede to the Second Optional Protocol.', 'accede to'],
+      ['Ratify the Convention and take all measures to implement it.', 'take'],
       // an adverb between the conjunction and the verb
-      ['Adopt a law on domestic violence by 2027 and annually publish data on its application.', 'publish data on its application'],
-      ['Adopt a law on domestic violence by 2027 and regularly report on its application.', 'report on its application'],
-      ['Принять закон о домашнем насилии до 2028 года и ежегодно публиковать данные о его применении.', 'публиковать данные о его применении'],
-      ['Adopter une loi sur la violence domestique et régulièrement publier des données.', 'publier des données'],
-      ['Adopter une loi sur la violence domestique et publier chaque année des données.', 'publier chaque année des données'],
-      ['Aprobar una ley sobre la violencia doméstica y anualmente publicar datos.', 'publicar datos'],
-      ['Aprobar una ley sobre la violencia doméstica y publicar anualmente datos.', 'publicar anualmente datos'],
+      ['Adopt a law on domestic violence by 2027 and annually publish data on its application.', 'publish'],
+      ['Adopt a law on domestic violence by 2027 and regularly report on its application.', 'report'],
+      ['Принять закон о домашнем насилии до 2028 года и ежегодно публиковать данные о его применении.', 'публиковать'],
+      ['Adopter une loi sur la violence domestique et régulièrement publier des données.', 'publier'],
+      ['Adopter une loi sur la violence domestique et publier chaque année des données.', 'publier'],
+      ['Aprobar una ley sobre la violencia doméstica y anualmente publicar datos.', 'publicar'],
+      ['Aprobar una ley sobre la violencia doméstica y publicar anualmente datos.', 'publicar'],
       // a plural noun is no verb that joins the next one
-      ['Continue the legal reforms and improve public freedoms.', 'improve public freedoms'],
+      ['Continue the legal reforms and improve public freedoms.', 'improve'],
       // "sign language" in a list of nouns is no action; "report" after it is
       [
         'Establish by 2027 an accessibility standard for all State-funded crisis centres and police units, including step-free access, easy-read information and sign language interpretation paid by the State, and report annually on the number of centres that meet it (SDG 5.2).',
-        'report annually on the number of centres that meet it (SDG 5.2',
+        'report',
       ],
-      ['Fund shelters, legal clinics and support the families of victims.', 'support the families of victims'],
-      ['Adopt a law on schools, hospitals and transport and sign the Optional Protocol.', 'sign the Optional Protocol'],
+      ['Fund shelters, legal clinics and support the families of victims.', 'support'],
+      ['Adopt a law on schools, hospitals and transport and sign the Optional Protocol.', 'sign'],
     ];
-    for (const [text, second] of cases) {
+    for (const [text, verb] of cases) {
       const c = smart(text);
       assert.equal(c.smart.singleAction, false, text);
-      assertSpan(text, c.secondAction, second);
+      assertSpan(text, c.secondAction, verb);
+      assert.equal(c.evidence.singleAction, `second action: "${verb}"`, text);
       assert.equal(c.smart.specific, false, text);
     }
+    // The second action starts at its verb, whatever follows it.
+    const text = 'Amend the Civil Code by 2028 to abolish full guardianship of adults and establish supported decision-making arrangements that the person chooses, can change and can end (SDG 10.3).';
+    const second = smart(text).secondAction;
+    assert.deepEqual(second && [second.start, second.end], [text.indexOf('establish supported'), text.indexOf('establish supported') + 'establish'.length]);
     for (const text of [
       'Sign and ratify the Convention on the Rights of Persons with Disabilities.',
       'Promote and protect the rights of national minorities.',
@@ -446,6 +455,7 @@ describe('classifyRecommendation: SMART checks', () => {
     assert.equal(smart('Release all political prisoners.').smart.specific, true);
     assert.equal(smart('Release all political prisoners.').evidence.specific, 'object: "political prisoners"');
     assert.equal(smart('Release immediately and rehabilitate all human rights defenders.').evidence.specific, 'object: "human rights defenders"');
+    assert.equal(smart('Accede to and fully align its national legislation with the Rome Statute.').evidence.specific, 'object: "national legislation"');
     assert.equal(smart('Establish an effective process to follow up on the review.').evidence.specific, 'object: not concrete');
     const general = smart('Ensure the independence of the judiciary.');
     assert.equal(general.smart.specific, false);

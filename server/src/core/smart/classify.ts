@@ -45,7 +45,12 @@ export interface Classification {
   smart: { specific: boolean; measurable: boolean; timeBound: boolean; singleAction: boolean };
   /** Short English reason codes per SMART letter for hovers (e.g. 'time: "by 2027"'). */
   evidence: { specific?: string; measurable?: string; timeBound?: string; singleAction?: string };
-  /** When not singleAction: the offsets where the second action starts, for a "split" quick fix. */
+  /**
+   * When not singleAction: the verb of the second action, with its particle ("publish", "set up",
+   * "accede to"), as offsets into the input text. `start` is where the second action starts (a
+   * "split" quick fix cuts there); `end` is the end of the verb, so that an editor underlines the
+   * verb only, not the rest of the recommendation.
+   */
   secondAction?: Span;
 }
 
@@ -164,7 +169,7 @@ export function classifyRecommendation(text: string, options: ClassifyOptions = 
   else evidence.specific = object?.kind === 'vague' ? `object: vague "${tokens[object.index].text}"` : 'object: not concrete';
   evidence.measurable = measure ? `${measure.kind}: "${measure.text}"` : 'measure: none';
   evidence.timeBound = times.length > 0 ? `time: "${times[0].text}"` : 'time: none';
-  evidence.singleAction = second ? `second action: "${second.verb}"` : 'actions: 1';
+  evidence.singleAction = second ? `second action: "${second.text}"` : 'actions: 1';
 
   const result: Classification = {
     language,
@@ -174,7 +179,7 @@ export function classifyRecommendation(text: string, options: ClassifyOptions = 
     smart: { specific, measurable: measure !== undefined, timeBound: times.length > 0, singleAction },
     evidence,
   };
-  if (second) result.secondAction = second.span;
+  if (second) result.secondAction = second;
   return result;
 }
 
@@ -447,11 +452,19 @@ function scanObject(tokens: readonly Token[], from: number, lex: CompiledLexicon
     }
     if (first < 0) {
       if (lex.adverbs.has(tokens, k)) continue;
-      // A second verb sharing the object: "release immediately and rehabilitate all defenders".
+      // A second verb sharing the object: "release immediately and rehabilitate all defenders",
+      // "accede to and fully align with …", "and set up".
       const conjunction = lex.conjunctions.longestAt(tokens, k);
-      if (conjunction && tokens[conjunction.end]?.word && lex.baseForm.test(tokens[conjunction.end].lower) && lex.heads.has(tokens, conjunction.end)) {
-        k = conjunction.end;
-        continue;
+      if (conjunction) {
+        let v = conjunction.end;
+        while (v < tokens.length && lex.adverbs.has(tokens, v) && !lex.heads.has(tokens, v)) v++;
+        const m = tokens[v]?.word && lex.baseForm.test(tokens[v].lower) ? lex.heads.longestAt(tokens, v) : undefined;
+        if (m) {
+          const end = v + leadingWords(m.phrase, m.end - v);
+          limit = Math.min(tokens.length, limit + end - k);
+          k = end - 1;
+          continue;
+        }
       }
       first = k;
     }
@@ -509,7 +522,7 @@ function findSpecificMeans(
 // ---------------------------------------------------------------------------------------------
 // A second action: "Ratify the Convention and establish …", "…; adopt …"
 
-function findSecondAction(text: string, tokens: readonly Token[], head: Head, lex: CompiledLexicon): { verb: string; span: Span } | undefined {
+function findSecondAction(text: string, tokens: readonly Token[], head: Head, lex: CompiledLexicon): Span | undefined {
   // After a subordinator ("in order to", "which") an "and" joins parts of that clause, not actions.
   let subordinate = false;
   for (let k = head.end; k < tokens.length; k++) {
@@ -545,15 +558,7 @@ function findSecondAction(text: string, tokens: readonly Token[], head: Head, le
     // ("and sign the Protocol", "and report annually", "and report on").
     const listed = lex.nounCompounds && t.word && tokens[k - 1]?.lower !== ',' && inNounList(tokens, k, head.end, lex);
     if (listed && !startsObject(tokens, verbEnd, lex)) continue;
-    let end = tokens.length - 1;
-    for (let e = j; e < tokens.length; e++) {
-      if (tokens[e].lower === ';' || (tokens[e].lower === '.' && e === tokens.length - 1)) {
-        end = e - 1;
-        break;
-      }
-    }
-    if (!tokens[end].word && end > j) end--;
-    return { verb: v.text, span: spanOf(text, v.start, tokens[end].end) };
+    return spanOf(text, v.start, tokens[verbEnd - 1].end);
   }
   return undefined;
 }
