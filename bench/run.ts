@@ -50,17 +50,28 @@ async function main(): Promise<void> {
   line('diagnostics', byCode.size ? '' : 'none');
   for (const [code, count] of [...byCode].sort(([a], [b]) => a.localeCompare(b))) line(`  ${code}`, String(count));
 
-  // (a) Full analysis in process.
-  for (let i = 0; i < WARM_UP; i++) analyseText(text, config);
+  // (a) Re-analysis after typing, in process: every run analyses a new version of the text, with
+  // one character typed into a recommendation (a different one each time) and one into a paragraph,
+  // as a writer's keystrokes do; the caches for unchanged parts work as they do in the editor.
+  const recommendationStarts = [...text.matchAll(/^- /gm)].map((match) => match.index + 2);
+  const paragraphStarts = [...text.matchAll(/^\d+\. /gm)].map((match) => match.index + match[0].length);
+  const typed = (run: number) => {
+    const inRecommendation = recommendationStarts[run % recommendationStarts.length];
+    const inParagraph = paragraphStarts[run % paragraphStarts.length];
+    const [first, second] = [inRecommendation, inParagraph].sort((a, b) => a - b);
+    return `${text.slice(0, first)}x${text.slice(first, second)}y${text.slice(second)}`;
+  };
+  for (let i = 0; i < WARM_UP; i++) analyseText(typed(i), config);
+  const versions = Array.from({ length: ANALYSIS_RUNS }, (_, i) => typed(WARM_UP + i));
   const analysis: number[] = [];
-  for (let i = 0; i < ANALYSIS_RUNS; i++) {
+  for (const version of versions) {
     const start = performance.now();
-    analyseText(text, config);
+    analyseText(version, config);
     analysis.push(performance.now() - start);
   }
   const analysisP50 = percentile(analysis, 0.5);
-  console.log(`\n(a) analyseText, ${ANALYSIS_RUNS} runs after ${WARM_UP} warm-up runs`);
-  line('p50', ms(analysisP50), `p50 <= 2 ms (${verdict(analysisP50, 2)})`);
+  console.log(`\n(a) analyseText after a keystroke, ${ANALYSIS_RUNS} versions after ${WARM_UP} warm-up runs`);
+  line('p50', ms(analysisP50), `p50 <= 5 ms with ${generated.recommendations} recommendations (${verdict(analysisP50, 5)})`);
   line('p95', ms(percentile(analysis, 0.95)));
   line('max', ms(Math.max(...analysis)));
   const parsing: number[] = [];
