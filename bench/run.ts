@@ -1,6 +1,6 @@
 // Benchmarks, run by `npm run bench` (after a build). Prints figures beside their targets and
 // asserts nothing:
-//   (a) full analysis (parse, front matter, word count, every rule) of a generated 5,630-word
+//   (a) re-analysis (parse, front matter, word count, every rule) of a generated 5,630-word
 //       joint submission, in process;
 //   (b) LSP round trip: didChange to the matching publishDiagnostics, against dist/server.js
 //       started with lint.debounceMs 0;
