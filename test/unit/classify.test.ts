@@ -547,6 +547,52 @@ describe('classifyRecommendation: extraVerbs', () => {
   });
 });
 
+describe('classifyRecommendation: concreteTerms', () => {
+  const terms = ['National Preventive Mechanism', 'Akyikatchy', 'personal assistance service', 'Акыйкатчы', 'Tünd*', 'Akyikatchy (Ombudsperson)'];
+
+  it("counts the coalition's accepted terms as concrete objects, as phrases, whatever the case", () => {
+    const text = 'Establish a personal assistance service in every district by 2028.';
+    assert.equal(classifyRecommendation(text).smart.specific, false);
+    const c = classifyRecommendation(text, { concreteTerms: terms });
+    assert.equal(c.smart.specific, true);
+    assert.equal(c.evidence.specific, 'object: "personal assistance service"');
+    assertCategories([['Provide the Akyikatchy with adequate resources', 4]]);
+    for (const [text, object] of [
+      ['Provide the Akyikatchy with adequate resources', 'Akyikatchy'],
+      ['Provide the national preventive mechanisms with adequate resources', 'national preventive mechanisms'],
+      ['Provide AKYIKATCHY staff with training', 'AKYIKATCHY staff'],
+      ['Provide the Akyikatchy (Ombudsperson) with adequate resources', 'Akyikatchy (Ombudsperson)'],
+      ['Предоставить Акыйкатчы достаточные ресурсы', 'Акыйкатчы достаточные ресурсы'],
+      ['Fournir au Tündük les ressources nécessaires', 'Tündük les ressources nécessaires'],
+    ]) {
+      const got = classifyRecommendation(text, { concreteTerms: terms });
+      assert.equal(got.category, 5, text);
+      assert.equal(got.evidence.specific, `object: "${object}"`, text);
+    }
+  });
+
+  it('compiles the terms once per array and language, and reads a new array afresh', () => {
+    const text = 'Provide the Akyikatchy with adequate resources';
+    const options = { language: 'en' as const, concreteTerms: ['Akyikatchy'] };
+    assert.equal(classifyRecommendation(text, options).category, 5);
+    assert.equal(classifyRecommendation(text, options).category, 5);
+    assert.equal(classifyRecommendation(text, { concreteTerms: ['Tündük'] }).category, 4);
+    assert.equal(classifyRecommendation(text, { concreteTerms: [] }).category, 4);
+    // The same array in another language is compiled for that language.
+    assert.equal(classifyRecommendation('Fournir à l’Akyikatchy les ressources nécessaires', { concreteTerms: options.concreteTerms }).category, 5);
+    // Terms are read as written, however many times the settings object is passed.
+    const batch = Array.from({ length: 200 }, () => classifyRecommendation(text, options).category);
+    assert.ok(batch.every((c) => c === 5));
+  });
+
+  it('ignores terms that cannot start a match, and survives settings of the wrong shape', () => {
+    const odd = { concreteTerms: ['', '   ', '* gap first', 42, null, 'Akyikatchy'] } as unknown as Parameters<typeof classifyRecommendation>[1];
+    assert.equal(classifyRecommendation('Provide the Akyikatchy with adequate resources', odd).category, 5);
+    const notAList = { concreteTerms: 'Akyikatchy' } as unknown as Parameters<typeof classifyRecommendation>[1];
+    assert.equal(classifyRecommendation('Provide the Akyikatchy with adequate resources', notAList).category, 4);
+  });
+});
+
 describe('classifyRecommendation: odd input', () => {
   it('never throws and keeps offsets inside the text', () => {
     const inputs = ['', '   ', ';;;', '2027', 'and', 'ratify and', 'Ratify the Convention;', '« Ratifier »', 'İstanbul Convention: ratify it', 'The State should', 'Рекомендуем', 'x'.repeat(5000), 'Ratify the Convention and establish a body; '.repeat(100), 'e\u0301tablir une loi', '𝐑atify 𝐭he law'];

@@ -21,7 +21,7 @@ import en from './lexicons/en.json';
 import es from './lexicons/es.json';
 import fr from './lexicons/fr.json';
 import ru from './lexicons/ru.json';
-import { compileLexicon, type ActionCategory, type CompiledLexicon, type Entry, type ExtraVerbs, type LexiconData, type Phrase } from './lexicon';
+import { compileLexicon, compilePhrase, PhraseSet, type ActionCategory, type CompiledLexicon, type Entry, type ExtraVerbs, type LexiconData, type Phrase } from './lexicon';
 import { detectLanguage, tokenize, type Language, type Token } from './tokens';
 
 export type { ActionCategory } from './lexicon';
@@ -58,6 +58,13 @@ export interface ClassifyOptions {
   language?: Language;
   /** Coalition additions to the lexicons: phrases per category, in the lexicon phrase syntax. */
   extraVerbs?: Partial<Record<Language, Partial<Record<ActionCategory, string[]>>>>;
+  /**
+   * The coalition's accepted terms: names of bodies, programmes and instruments ("National
+   * Preventive Mechanism", "Akyikatchy", "Ombudsperson") that make an object concrete. Phrases in
+   * the lexicon phrase syntax, matched case-insensitively in every language; compiled once per
+   * array (pass the same array again for the fast path).
+   */
+  concreteTerms?: readonly string[];
 }
 
 export const LABELS: Record<ActionCategory, ActionLabel> = {
@@ -99,6 +106,40 @@ function lexiconFor(language: Language, extra?: ExtraVerbs): CompiledLexicon {
   return lex;
 }
 
+const termsByKey = new Map<string, PhraseSet>();
+/** Fast path when the caller passes the same concreteTerms array again. */
+const termsByArray = new WeakMap<object, Partial<Record<Language, PhraseSet>>>();
+
+/** The coalition's accepted terms compiled for a language, or undefined if there are none. */
+function termsFor(language: Language, terms: readonly string[] | undefined): PhraseSet | undefined {
+  if (!Array.isArray(terms) || terms.length === 0) return undefined;
+  const byLanguage = termsByArray.get(terms);
+  const same = byLanguage?.[language];
+  if (same) return same;
+  const key = language + JSON.stringify(terms);
+  let set = termsByKey.get(key);
+  if (!set) {
+    if (termsByKey.size > 32) termsByKey.clear();
+    termsByKey.set(key, (set = compileTerms(terms, language)));
+  }
+  if (byLanguage) byLanguage[language] = set;
+  else termsByArray.set(terms, { [language]: set });
+  return set;
+}
+
+function compileTerms(terms: readonly unknown[], language: Language): PhraseSet {
+  const set = new PhraseSet();
+  for (const term of terms) {
+    if (typeof term !== 'string') continue;
+    // Punctuation is a word of its own in the text, so in a term too: "Akyikatchy (Ombudsperson)".
+    const phrase = compilePhrase(term.replace(/([%;:,.!?()«»"“”])/g, ' $1 '), language);
+    const first = phrase.slots[0];
+    // A term that cannot start a match (empty, or opening with a gap) is ignored.
+    if (first && !first.gap && (first.stems.size > 0 || first.prefixes.length > 0)) set.add(phrase);
+  }
+  return set;
+}
+
 /** For a text too short for function words: the language whose lexicon knows its first words. */
 function guessLanguage(text: string): Language | undefined {
   for (const language of ['en', 'fr', 'es'] as const) {
@@ -122,7 +163,8 @@ export function classifyRecommendation(text: string, options: ClassifyOptions = 
     while (t < times.length && times[t].end <= tokens[k].start) t++;
     if (t < times.length && tokens[k].start >= times[t].start && tokens[k].end <= times[t].end) timeTokens.add(k);
   }
-  const scan = (from: number) => scanObject(tokens, from, lex, timeTokens);
+  const terms = termsFor(language, options.concreteTerms);
+  const scan = (from: number) => scanObject(tokens, from, lex, timeTokens, terms);
 
   let category: ActionCategory = 4;
   let decisive: { start: number; end: number } | undefined;
@@ -379,9 +421,9 @@ function isNamedInstrument(tokens: readonly Token[], k: number, lex: CompiledLex
   return k - 1 > 0 && prev.word && isCapitalised(prev) && !lex.heads.has(tokens, k - 1);
 }
 
-function isConcrete(tokens: readonly Token[], k: number, first: number, lex: CompiledLexicon): boolean {
+function isConcrete(tokens: readonly Token[], k: number, first: number, lex: CompiledLexicon, terms: PhraseSet | undefined): boolean {
   const t = tokens[k];
-  return lex.concrete.has(tokens, k) || t.lower === '%' || isAcronym(t, lex) || isNamedInstrument(tokens, k, lex) || (lex.qualified.has(tokens, k) && isQualified(tokens, k, first, lex));
+  return lex.concrete.has(tokens, k) || terms?.has(tokens, k) === true || t.lower === '%' || isAcronym(t, lex) || isNamedInstrument(tokens, k, lex) || (lex.qualified.has(tokens, k) && isQualified(tokens, k, first, lex));
 }
 
 /**
@@ -423,7 +465,7 @@ function afterParenthetical(tokens: readonly Token[], k: number): number {
  * concrete word anywhere in it wins over a vague one: "the necessary measures and legislation", "a
  * National Action Plan".
  */
-function scanObject(tokens: readonly Token[], from: number, lex: CompiledLexicon, timeTokens: ReadonlySet<number>): ObjectHit | undefined {
+function scanObject(tokens: readonly Token[], from: number, lex: CompiledLexicon, timeTokens: ReadonlySet<number>, terms: PhraseSet | undefined): ObjectHit | undefined {
   let limit = Math.min(tokens.length, from + OBJECT_WINDOW);
   let vague = -1;
   let first = -1;
@@ -469,9 +511,9 @@ function scanObject(tokens: readonly Token[], from: number, lex: CompiledLexicon
       first = k;
     }
     last = k;
-    if (concrete < 0 && isConcrete(tokens, k, first, lex)) {
+    if (concrete < 0 && isConcrete(tokens, k, first, lex, terms)) {
       concrete = k;
-      concreteEnd = Math.max(k + 1, lex.concrete.longestAt(tokens, k)?.end ?? 0);
+      concreteEnd = Math.max(k + 1, lex.concrete.longestAt(tokens, k)?.end ?? 0, terms?.longestAt(tokens, k)?.end ?? 0);
     }
     if (lex.vague.has(tokens, k) && (vague < 0 || !lex.headFirst)) vague = k;
   }
