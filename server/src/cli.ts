@@ -2,11 +2,13 @@
 //   upr check FILE... [--format text|json|sarif]   the editor's diagnostics; exit 1 on any error
 //   upr count FILE [--format text|json]            words, limit and words per section
 //   upr classify [--lang en|ru|fr|es]              action category and SMART flags per line of stdin
+// Each takes --config FILE; without it, the nearest .upr/config.yaml above a submission applies.
 // Exit code 2, with a one-line reason, for unusable input or usage. One module per command in cli/.
 
 import { parseArgs } from 'node:util';
 import { check, type CheckFormat } from './cli/check';
 import { classify, languageOption } from './cli/classify';
+import { CommandConfigs } from './cli/config';
 import { count } from './cli/count';
 import { USAGE, UsageError } from './cli/usage';
 import { useLocale } from './localisation';
@@ -25,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       locale: { type: 'string' },
       lang: { type: 'string' },
+      config: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -35,15 +38,16 @@ async function main(argv: string[]): Promise<number> {
   useLocale(values.locale);
   const [command, ...files] = positionals;
   if (values.lang !== undefined && command !== 'classify') throw new UsageError('--lang is an option of classify');
+  const configs = new CommandConfigs(values.config);
   switch (command) {
     case 'check':
-      return check(files, formatOption(values.format, ['text', 'json', 'sarif']));
+      return check(files, formatOption(values.format, ['text', 'json', 'sarif']), configs);
     case 'count':
-      return count(files, formatOption(values.format, ['text', 'json']) as 'text' | 'json');
+      return count(files, formatOption(values.format, ['text', 'json']) as 'text' | 'json', configs);
     case 'classify': {
       if (files.length) throw new UsageError('classify reads standard input and takes no FILE');
       if (values.format !== undefined) throw new UsageError('classify always writes JSON lines and takes no --format');
-      return classify(languageOption(values.lang));
+      return classify(languageOption(values.lang), configs.forWorkingFolder().smart);
     }
     default:
       throw new UsageError(`${command ? `unknown command "${command}"` : 'no command'}: use check, count or classify (--help for usage)`);

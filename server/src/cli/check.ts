@@ -1,20 +1,22 @@
-// upr check FILE... [--format text|json|sarif]: the editor's diagnostics; exit 1 on any error.
+// upr check FILE... [--format text|json|sarif]: the editor's diagnostics, and those of the
+// .upr/config.yaml files that apply; exit 1 on any error.
 
 import { analyseText } from '../core/analyse';
-import { resolveConfig } from '../core/config';
 import type { Finding } from '../core/findings';
 import { toSarif } from '../core/sarif';
+import { CommandConfigs } from './config';
 import { readSubmission } from './input';
 import { UsageError } from './usage';
 
 export type CheckFormat = 'text' | 'json' | 'sarif';
 
-export function check(files: string[], format: CheckFormat): number {
+export function check(files: string[], format: CheckFormat, configs: CommandConfigs): number {
   if (!files.length) throw new UsageError('check needs at least one FILE');
   // Read everything first, so unusable input fails before any output.
   const texts = files.map((file) => [file, readSubmission(file)] as const);
-  const config = resolveConfig();
-  const results = texts.map(([file, text]) => ({ file, diagnostics: analyseText(text, config).diagnostics }));
+  const results = texts.map(([file, text]) => ({ file, diagnostics: analyseText(text, configs.forFile(file)).diagnostics }));
+  // The coalition's configuration files are checked too, where they have something to say.
+  for (const { file, findings } of configs.used()) if (findings.length) results.push({ file, diagnostics: findings });
   if (format === 'json') {
     const flat = results.flatMap(({ file, diagnostics }) => diagnostics.map((finding) => toJson(file, finding)));
     process.stdout.write(`${JSON.stringify(flat, null, 2)}\n`);

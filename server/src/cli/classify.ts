@@ -7,6 +7,7 @@
 
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import type { SmartConfig } from '../core/config';
 import { classifyRecommendation, type Language } from '../core/smart/classify';
 import { readLines } from './input';
 import { UsageError } from './usage';
@@ -19,9 +20,9 @@ export function languageOption(value: string | undefined): Language | undefined 
 }
 
 /** The line's answer as one line of JSON: exactly these keys, in this order. */
-export function classifyLine(text: string, language: Language | undefined): string {
+export function classifyLine(text: string, language: Language | undefined, config?: SmartConfig): string {
   if (!/\S/.test(text)) return 'null';
-  const { category, label, smart } = classifyRecommendation(text, { language });
+  const { category, label, smart } = classifyRecommendation(text, { language, extraVerbs: config?.extraVerbs });
   return JSON.stringify({
     category,
     label,
@@ -31,12 +32,13 @@ export function classifyLine(text: string, language: Language | undefined): stri
 
 export async function classify(
   language: Language | undefined,
+  config: SmartConfig | undefined,
   input: AsyncIterable<Buffer | string> = process.stdin,
   output: Writable = process.stdout,
 ): Promise<number> {
   for await (const lines of readLines(input)) {
     let text = '';
-    for (const line of lines) text += `${classifyLine(line, language)}\n`;
+    for (const line of lines) text += `${classifyLine(line, language, config)}\n`;
     if (!output.write(text)) await once(output, 'drain');
   }
   return 0;

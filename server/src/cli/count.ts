@@ -1,13 +1,13 @@
 // upr count FILE [--format text|json]: words, limit and words per section.
 
 import { analyseText } from '../core/analyse';
-import { resolveConfig } from '../core/config';
+import type { CommandConfigs } from './config';
 import { readSubmission } from './input';
 import { UsageError } from './usage';
 
-export function count(files: string[], format: 'text' | 'json'): number {
+export function count(files: string[], format: 'text' | 'json', configs: CommandConfigs): number {
   if (files.length !== 1) throw new UsageError('count takes exactly one FILE');
-  const analysis = analyseText(readSubmission(files[0]), resolveConfig());
+  const analysis = analyseText(readSubmission(files[0]), configs.forFile(files[0]));
   const result = {
     words: analysis.wordCount.words,
     limit: analysis.wordLimit.limit,
