@@ -75,6 +75,14 @@ describe('SMART rule', () => {
     assert.ok(byCode('We recommend that Kazakhstan ratify the Optional Protocol by 2027.').includes('smart/addressee'));
   });
 
+  it("counts the coalition's accepted terms as concrete objects", () => {
+    const text = withRecommendation('Provide the Akyikatchy with adequate resources by 2027.');
+    const without = analyse(text).recommendations[0].classification;
+    const withTerms = analyse(text, { smart: { maxWords: 60, extraVerbs: {}, acceptedTerms: ['Akyikatchy'] } }).recommendations[0].classification;
+    assert.notEqual(without.evidence.specific, withTerms.evidence.specific);
+    assert.match(withTerms.evidence.specific ?? '', /Akyikatchy/);
+  });
+
   it('reads Russian, French and Spanish recommendations in their language', () => {
     for (const [language, recommendation] of [
       ['ru', 'Рассмотреть возможность ратифицировать Факультативный протокол.'],

@@ -22,7 +22,7 @@ export function languageOption(value: string | undefined): Language | undefined 
 /** The line's answer as one line of JSON: exactly these keys, in this order. */
 export function classifyLine(text: string, language: Language | undefined, config?: SmartConfig): string {
   if (!/\S/.test(text)) return 'null';
-  const { category, label, smart } = classifyRecommendation(text, { language, extraVerbs: config?.extraVerbs });
+  const { category, label, smart } = classifyRecommendation(text, { language, extraVerbs: config?.extraVerbs, concreteTerms: config?.acceptedTerms });
   return JSON.stringify({
     category,
     label,

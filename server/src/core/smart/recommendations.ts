@@ -34,7 +34,7 @@ export function analyseRecommendations(items: Recommendation[], data: FrontMatte
     const key = `${language ?? ''}\u0000${item.text}`;
     let classification = cache.get(key);
     if (!classification) {
-      classification = classifyRecommendation(item.text, { language, extraVerbs: config.extraVerbs });
+      classification = classifyRecommendation(item.text, { language, extraVerbs: config.extraVerbs, concreteTerms: config.acceptedTerms });
       cache.set(key, classification);
     }
     return { item, classification, words: item.text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length };
