@@ -8,6 +8,7 @@ import type { Finding, Severity } from './findings';
 import { checkFrontMatter } from './frontMatter';
 import { comparePositions } from './text';
 import { countWords } from './wordCount';
+import { issuesRule } from './rules/issues';
 import { numberingRule } from './rules/numbering';
 import { requiredSectionsRule } from './rules/requiredSections';
 import { smartRule } from './rules/smart';
@@ -19,7 +20,7 @@ export interface Analysis extends RuleContext {
   diagnostics: Finding[];
 }
 
-const RULES: Rule[] = [({ frontMatter }) => frontMatter.findings, wordLimitRule, numberingRule, requiredSectionsRule, smartRule];
+const RULES: Rule[] = [({ frontMatter }) => frontMatter.findings, wordLimitRule, numberingRule, requiredSectionsRule, smartRule, issuesRule];
 
 export function analyseText(text: string, config: AnalysisConfig): Analysis {
   return analyse(parseSubmission(text), config);

@@ -24,6 +24,7 @@ export interface FrontMatterData {
   };
   word_limit?: number;
   deadline?: string;
+  issues?: string[];
 }
 
 export interface FrontMatterResult {
@@ -32,6 +33,8 @@ export interface FrontMatterResult {
   /** True when the front matter parses and matches the schema. */
   valid: boolean;
   findings: Finding[];
+  /** Where a value sits in the document (`['issues', 2]`), for rules that check values further. */
+  locate?: (path: (string | number)[]) => Range | undefined;
 }
 
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -140,7 +143,11 @@ export function checkFrontMatter(model: SubmissionDocument): FrontMatterResult {
   }
   const findings = [...syntaxFindings];
   for (const error of schemaErrors) findings.push(describeError(error, document, block, lines, at));
-  return { data: data as FrontMatterData, valid: schemaErrors.length === 0, findings };
+  const locate = (path: (string | number)[]) => {
+    const node = nodeAt(document, path);
+    return node?.range ? at(node.range[0], node.range[1]) : undefined;
+  };
+  return { data: data as FrontMatterData, valid: schemaErrors.length === 0, findings, locate };
 }
 
 /** `if` errors only say that a `then` failed, which its own errors already say. */
