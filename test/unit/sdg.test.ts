@@ -1,0 +1,275 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import shipped from '../../server/src/core/references/sdgTargets.json';
+import {
+  bestTargetsFor,
+  completeTargets,
+  describeTarget,
+  sdgGoal,
+  sdgGoals,
+  sdgLabel,
+  sdgTarget,
+  sdgTargets,
+  searchTargets,
+  shortTargetText,
+  targetSpans,
+  targetsOfGoal,
+} from '../../server/src/core/references/sdg';
+
+// The reference texts the shipped data was made from (shared/ beside the repository).
+const SHARED = `${process.cwd()}/../shared/data/sdg`;
+interface SharedTargets {
+  goals: { id: string; short: string; title: string }[];
+  targets: { id: string; goal: string; kind: string; text: string }[];
+}
+interface SharedI18n {
+  languages: { ru: { goals: Record<string, { short: string; title: string }>; targets: Record<string, string> } };
+}
+const english = JSON.parse(readFileSync(`${SHARED}/targets.json`, 'utf8')) as SharedTargets;
+const russian = (JSON.parse(readFileSync(`${SHARED}/targets.i18n.json`, 'utf8')) as SharedI18n).languages.ru;
+// The reference Russian writes some "й" as "и" and a combining breve; the shipped data has the same
+// text in composed form (NFC), so texts are compared composed.
+const nfc = (text: string) => text.normalize('NFC');
+
+// Targets per goal, as the shared README states them.
+const PER_GOAL: Record<string, number> = {
+  1: 7, 2: 8, 3: 13, 4: 10, 5: 9, 6: 8, 7: 5, 8: 12, 9: 8, 10: 10, 11: 10, 12: 11, 13: 5, 14: 10, 15: 12, 16: 12, 17: 19,
+};
+
+describe('SDG data', () => {
+  it('has 17 goals and 169 targets, as many per goal as the UN lists', () => {
+    assert.equal(shipped.goals.length, 17);
+    assert.equal(shipped.targets.length, 169);
+    assert.deepEqual(
+      shipped.goals.map((goal) => goal.id),
+      Array.from({ length: 17 }, (_, i) => String(i + 1)),
+    );
+    for (const goal of shipped.goals) assert.equal(targetsOfGoal(goal.id).length, PER_GOAL[goal.id], `goal ${goal.id}`);
+    assert.equal(shipped.targets.filter((target) => /\.\d+$/.test(target.id)).length, 126);
+    assert.equal(shipped.targets.filter((target) => /\.[a-z]$/.test(target.id)).length, 43);
+    assert.equal(new Set(shipped.targets.map((target) => target.id)).size, 169);
+  });
+
+  it('has every goal title and short name, English and Russian, as in the reference texts', () => {
+    assert.equal(english.goals.length, 17);
+    assert.deepEqual(
+      shipped.goals.map((goal) => goal.id),
+      english.goals.map((goal) => goal.id),
+    );
+    for (const [i, goal] of shipped.goals.entries()) {
+      assert.equal(goal.en.title, english.goals[i].title, `goal ${goal.id} title`);
+      assert.equal(goal.en.short, english.goals[i].short, `goal ${goal.id} short`);
+      assert.equal(goal.ru.title, nfc(russian.goals[goal.id].title), `goal ${goal.id} ru title`);
+      assert.equal(goal.ru.short, nfc(russian.goals[goal.id].short), `goal ${goal.id} ru short`);
+    }
+    assert.equal(Object.keys(russian.goals).length, 17);
+  });
+
+  it('has every target text, English and Russian, as in the reference texts, in the same order', () => {
+    assert.equal(english.targets.length, 169);
+    assert.equal(Object.keys(russian.targets).length, 169);
+    assert.deepEqual(
+      shipped.targets.map((target) => [target.id, target.goal]),
+      english.targets.map((target) => [target.id, target.goal]),
+    );
+    for (const [i, target] of shipped.targets.entries()) {
+      assert.equal(target.en, english.targets[i].text, `target ${target.id}`);
+      assert.equal(target.ru, nfc(russian.targets[target.id]), `target ${target.id} ru`);
+    }
+  });
+
+  it('has every text in composed form (NFC), without stray spaces', () => {
+    const texts = [
+      ...shipped.goals.flatMap((goal) => [goal.en.title, goal.en.short, goal.ru.title, goal.ru.short]),
+      ...shipped.targets.flatMap((target) => [target.en, target.ru]),
+    ];
+    assert.equal(texts.length, 17 * 4 + 169 * 2);
+    for (const text of texts) {
+      assert.equal(text, nfc(text));
+      assert.equal(text, text.trim());
+      assert.doesNotMatch(text, /\s{2}|[\u00a0\u2011\u0300-\u036f]/);
+    }
+  });
+
+  it('keeps only the goals and targets, in its own shape', () => {
+    assert.deepEqual(Object.keys(shipped), ['goals', 'targets']);
+    for (const goal of shipped.goals) assert.deepEqual(Object.keys(goal), ['id', 'en', 'ru']);
+    for (const target of shipped.targets) assert.deepEqual(Object.keys(target), ['id', 'goal', 'en', 'ru']);
+  });
+});
+
+describe('SDG look-up', () => {
+  it('finds goals and targets by id', () => {
+    assert.equal(sdgGoals().length, 17);
+    assert.equal(sdgTargets().length, 169);
+    assert.equal(sdgGoal('5')?.en.short, 'Gender equality');
+    assert.equal(sdgGoal('5')?.ru.short, 'Гендерное равенство');
+    assert.match(sdgTarget('5.2')!.en, /^Eliminate all forms of violence against all women and girls/);
+    assert.match(sdgTarget('16.10')!.en, /public access to information/);
+    assert.equal(sdgTarget('5.A')?.id, '5.a');
+    for (const id of ['18', '0', '05', '5.2', '']) assert.equal(sdgGoal(id), undefined, id);
+    for (const id of ['5.9', '18.1', '5.d', '5', '17.20']) assert.equal(sdgTarget(id), undefined, id);
+  });
+
+  it('names a goal\'s targets as runs', () => {
+    assert.deepEqual(targetSpans('5'), ['5.1–5.6', '5.a–5.c']);
+    assert.deepEqual(targetSpans('7'), ['7.1–7.3', '7.a–7.b']);
+    assert.deepEqual(targetSpans('17'), ['17.1–17.19']);
+    assert.deepEqual(targetSpans('18'), []);
+  });
+
+  it('gives the citation label of each language', () => {
+    assert.deepEqual(['en', 'ru', 'fr', 'es', undefined].map(sdgLabel), ['SDG', 'ЦУР', 'ODD', 'ODS', 'SDG']);
+  });
+
+  it('describes a target for a hover: its text and its goal\'s title', () => {
+    assert.equal(
+      describeTarget('5.2', 'en'),
+      '**SDG 5.2** — Eliminate all forms of violence against all women and girls in the public and private spheres, ' +
+        'including trafficking and sexual and other types of exploitation\n\nGoal 5: Achieve gender equality and empower all women and girls',
+    );
+    const russianHover = describeTarget('16.1', 'ru')!;
+    assert.match(russianHover, /^\*\*ЦУР 16\.1\*\* — Значительно сократить распространенность всех форм насилия/);
+    assert.match(russianHover, /\n\nЦель 16: Содействие построению миролюбивого и открытого общества/);
+    assert.equal(describeTarget('1.1', 'en')!.includes('$1.25 a day'), true);
+  });
+
+  it('describes a goal with its targets, and nothing that does not exist', () => {
+    assert.equal(
+      describeTarget('5', 'en'),
+      '**SDG 5: Gender equality**\n\nAchieve gender equality and empower all women and girls\n\nTargets: 5.1–5.6, 5.a–5.c',
+    );
+    assert.match(describeTarget('5', 'ru')!, /^\*\*ЦУР 5: Гендерное равенство\*\*[\s\S]*Задачи: 5\.1–5\.6, 5\.a–5\.c$/);
+    for (const id of ['5.9', '18', '18.1', 'x']) assert.equal(describeTarget(id, 'en'), undefined, id);
+  });
+
+  it('shortens a target\'s text at a word for a fix title', () => {
+    const short = shortTargetText('5.2', 'en')!;
+    assert.equal(short, 'Eliminate all forms of violence against all women and girls…');
+    assert.ok(short.length <= 61);
+    assert.equal(shortTargetText('13.2', 'en', 200), sdgTarget('13.2')!.en);
+    assert.equal(shortTargetText('5.9', 'en'), undefined);
+  });
+});
+
+describe('SDG completion', () => {
+  const ids = (prefix: string) => completeTargets(prefix).map((item) => item.id);
+
+  it('lists a goal\'s targets in order after "5."', () => {
+    assert.deepEqual(ids('5.'), ['5.1', '5.2', '5.3', '5.4', '5.5', '5.6', '5.a', '5.b', '5.c']);
+    assert.ok(completeTargets('5.').every((item) => item.kind === 'target'));
+    assert.deepEqual(ids('SDG 5.'), ids('5.'));
+    assert.deepEqual(ids('ЦУР 5.'), ids('5.'));
+  });
+
+  it('lists the goals that start with "1", then their targets goal by goal', () => {
+    const items = completeTargets('1');
+    assert.deepEqual(
+      items.filter((item) => item.kind === 'goal').map((item) => item.id),
+      ['1', '10', '11', '12', '13', '14', '15', '16', '17'],
+    );
+    assert.deepEqual(
+      items.slice(0, 9).map((item) => item.kind),
+      Array(9).fill('goal'),
+    );
+    const targets = items.slice(9).map((item) => item.id);
+    assert.equal(targets.length, 7 + 10 + 10 + 11 + 5 + 10 + 12 + 12 + 19);
+    assert.deepEqual(targets.slice(0, 9), ['1.1', '1.2', '1.3', '1.4', '1.5', '1.a', '1.b', '10.1', '10.2']);
+    assert.deepEqual(
+      targets.filter((id) => id.startsWith('16.')),
+      ['16.1', '16.2', '16.3', '16.4', '16.5', '16.6', '16.7', '16.8', '16.9', '16.10', '16.a', '16.b'],
+    );
+    assert.deepEqual(targets.slice(-3), ['17.17', '17.18', '17.19']);
+  });
+
+  it('narrows to the targets whose id starts with what was typed', () => {
+    assert.deepEqual(ids('16.1'), ['16.1', '16.10']);
+    assert.deepEqual(ids('5.a'), ['5.a']);
+    assert.deepEqual(ids('5.A'), ['5.a']);
+    assert.deepEqual(ids('5'), ['5', '5.1', '5.2', '5.3', '5.4', '5.5', '5.6', '5.a', '5.b', '5.c']);
+    assert.deepEqual(ids(''), sdgGoals().map((goal) => goal.id));
+  });
+
+  it('offers nothing for what does not exist', () => {
+    for (const prefix of ['18', '5.9', '5.d', '0', 'abc']) assert.deepEqual(ids(prefix), [], prefix);
+  });
+});
+
+describe('SDG search', () => {
+  const top = (query: string, language: 'en' | 'ru', n = 5) => searchTargets(query, language, n).map((result) => result.id);
+
+  it('finds violence against women: 5.2 first, 16.1 near the top', () => {
+    const found = top('violence against women', 'en');
+    assert.equal(found[0], '5.2');
+    assert.ok(found.includes('16.1'), found.join(' '));
+  });
+
+  it('finds it in Russian too', () => {
+    const found = top('насилие в отношении женщин', 'ru');
+    assert.equal(found[0], '5.2');
+    assert.ok(found.includes('16.1'), found.join(' '));
+  });
+
+  it('matches word beginnings and typos', () => {
+    assert.ok(top('discrimin', 'en').includes('10.3'));
+    assert.equal(top('corrupt', 'en')[0], '16.5');
+    assert.equal(top('corruptoin bribery', 'en')[0], '16.5');
+    assert.equal(top('вода санитария', 'ru')[0].split('.')[0], '6');
+    assert.equal(top('коррупц', 'ru')[0], '16.5');
+  });
+
+  it('puts a target named by its id first', () => {
+    assert.equal(top('16.9', 'en')[0], '16.9');
+    assert.equal(top('SDG 5.a', 'en')[0], '5.a');
+  });
+
+  it('keeps to the limit, scores best first, and finds nothing in stop-words or noise', () => {
+    const results = searchTargets('education', 'en', 4);
+    assert.equal(results.length, 4);
+    assert.ok(results.every((result, i) => i === 0 || result.score <= results[i - 1].score));
+    assert.ok(results.every((result) => result.id.startsWith('4.')));
+    assert.deepEqual(searchTargets('the of and', 'en'), []);
+    assert.deepEqual(searchTargets('xyzzy qwrtp', 'en'), []);
+    assert.deepEqual(searchTargets('', 'ru'), []);
+  });
+});
+
+describe('SDG targets for a recommendation', () => {
+  const cases: [string, 'en' | 'ru', string][] = [
+    ['Adopt a law criminalizing domestic violence', 'en', '5.2'],
+    ['Adopt a comprehensive law criminalizing domestic violence and marital rape by 2026.', 'en', '5.2'],
+    ['Take measures to ensure inclusive education for children with disabilities.', 'en', '4.5'],
+    ['Ensure birth registration for all children, including children of refugees and stateless persons.', 'en', '16.9'],
+    ['Prohibit child marriage and raise the minimum age of marriage to 18 years for both sexes.', 'en', '5.3'],
+    ['Strengthen the fight against corruption, in particular in the judiciary.', 'en', '16.5'],
+    ['Ensure access to safe drinking water in rural areas by 2028.', 'en', '6.1'],
+    ['Eliminate the worst forms of child labour in cotton harvesting.', 'en', '8.7'],
+    ['Guarantee equal pay for work of equal value for women and men.', 'en', '8.5'],
+    ['Provide free legal aid to persons in pre-trial detention.', 'en', '16.3'],
+    ['Guarantee freedom of expression and protect journalists from harassment.', 'en', '16.10'],
+    ['Принять закон о криминализации домашнего насилия.', 'ru', '5.2'],
+    ['Обеспечить инклюзивное образование для детей с инвалидностью.', 'ru', '4.5'],
+    ['Обеспечить регистрацию рождения всех детей.', 'ru', '16.9'],
+    ['Усилить борьбу с коррупцией.', 'ru', '16.5'],
+    ['Обеспечить бесплатную юридическую помощь задержанным.', 'ru', '16.3'],
+  ];
+  for (const [text, language, expected] of cases) {
+    it(`"${text}" → SDG ${expected} among the first three`, () => {
+      const found = bestTargetsFor(text, language);
+      assert.ok(found.length <= 3);
+      assert.ok(found.includes(expected), found.join(' '));
+    });
+  }
+
+  it('puts the obvious target first', () => {
+    assert.equal(bestTargetsFor('Adopt a law criminalizing domestic violence', 'en')[0], '5.2');
+    assert.equal(bestTargetsFor('Принять закон о криминализации домашнего насилия', 'ru')[0], '5.2');
+    assert.equal(bestTargetsFor('Strengthen the fight against corruption', 'en')[0], '16.5');
+  });
+
+  it('ignores what every recommendation says', () => {
+    assert.deepEqual(bestTargetsFor('Adopt the necessary measures by 2027.', 'en'), []);
+    assert.deepEqual(bestTargetsFor('Принять необходимые меры к 2027 году.', 'ru'), []);
+    assert.equal(bestTargetsFor('Adopt a law criminalizing domestic violence', 'en', 5).length, 5);
+  });
+});
