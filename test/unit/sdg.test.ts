@@ -15,6 +15,9 @@ import {
   targetSpans,
   targetsOfGoal,
 } from '../../server/src/core/references/sdg';
+import { sdgCitation, sdgReferencesRule, sdgSuggestions } from '../../server/src/core/rules/sdgReferences';
+import { useLocale } from '../../server/src/localisation';
+import { analyse, applyEdits, frontMatter, textAt } from './helpers';
 
 // The reference texts the shipped data was made from (shared/ beside the repository).
 const SHARED = `${process.cwd()}/../shared/data/sdg`;
@@ -271,5 +274,146 @@ describe('SDG targets for a recommendation', () => {
     assert.deepEqual(bestTargetsFor('Adopt the necessary measures by 2027.', 'en'), []);
     assert.deepEqual(bestTargetsFor('Принять необходимые меры к 2027 году.', 'ru'), []);
     assert.equal(bestTargetsFor('Adopt a law criminalizing domestic violence', 'en', 5).length, 5);
+  });
+});
+
+describe('SDG references in a submission', () => {
+  afterEach(() => useLocale('en'));
+
+  function document(body: string, recommendations: string, language = 'en'): string {
+    return `${frontMatter().replace('language: en', `language: ${language}`)}
+## Executive summary
+
+${body}
+
+## Recommendations
+
+${recommendations}
+`;
+  }
+  const run = (text: string) => sdgReferencesRule(analyse(text));
+
+  it('reports unknown goals and targets on the id, naming what exists', () => {
+    const text = document(
+      '1. Progress on SDG 5.2, SDG 5.9, SDG 18.1 and SDG 18, SDG 17.20 and SDG 16.',
+      '- Adopt a law criminalizing domestic violence by 2026 (SDG 5.2).',
+    );
+    const findings = run(text);
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, finding.severity, textAt(text, finding.range), finding.message]),
+      [
+        ['references/sdg-unknown', 'error', '5.9', 'SDG 5.9 does not exist: SDG 5 has targets 5.1–5.6 and 5.a–5.c.'],
+        ['references/sdg-unknown', 'error', '18.1', 'SDG 18.1 does not exist: the goals are numbered 1 to 17.'],
+        ['references/sdg-unknown', 'error', '18', 'SDG 18 does not exist: the goals are numbered 1 to 17.'],
+        ['references/sdg-unknown', 'error', '17.20', 'SDG 17.20 does not exist: SDG 17 has targets 17.1–17.19.'],
+      ],
+    );
+    assert.equal(findings[0].range.start.line, 20);
+  });
+
+  it('reports an unknown target in Russian', () => {
+    useLocale('ru');
+    const text = document('1. ЦУР 5.9 и ЦУР 18.', '- Принять закон о криминализации домашнего насилия (ЦУР 5.2).', 'ru');
+    assert.deepEqual(
+      run(text).map((finding) => [textAt(text, finding.range), finding.message]),
+      [
+        ['5.9', 'ЦУР 5.9 не существует: у ЦУР 5 есть задачи 5.1–5.6 и 5.a–5.c.'],
+        ['18', 'ЦУР 18 не существует: цели пронумерованы от 1 до 17.'],
+      ],
+    );
+  });
+
+  it('hints at a recommendation that cites no SDG, on its first line, with the closest targets', () => {
+    const text = document(
+      '1. Text.',
+      [
+        '- Adopt a law criminalizing domestic violence',
+        '  by 2026, with yearly data on convictions.',
+        '- Ensure access to safe drinking water in rural areas by 2028 (SDG 6.1).',
+        '- Amend the Civil Procedure Code by 2027 so that the State pays for sign language',
+        '  interpretation in all proceedings (SDG 10.2).',
+        '- Provide free legal aid to persons in pre-trial detention by 2027:',
+        '  - in every region (SDG 16.3).',
+        '- Publish the budget of the national preventive mechanism every year (SDG 18).',
+      ].join('\n'),
+    );
+    const findings = run(text);
+    // SDG 18 is an error; the item that cites it is not "missing" one.
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, textAt(text, finding.range)]),
+      [
+        ['references/sdg-unknown', '18'],
+        ['references/sdg-missing', 'Adopt a law criminalizing domestic violence'],
+      ],
+    );
+    const [, missing] = findings;
+    assert.equal(missing.severity, 'hint');
+    assert.equal(missing.range.start.line, 24);
+    assert.equal(missing.range.start.character, 2);
+    assert.match(missing.message, /^The recommendation cites no SDG target\. The closest: SDG 5\.2 \(Eliminate all forms of violence against all women…\); SDG /);
+  });
+
+  it('marks a one-line recommendation without its bullet or trailing spaces', () => {
+    const text = document('1. Text.', '* Eliminate the worst forms of child labour by 2027.   ');
+    const [finding] = run(text);
+    assert.equal(textAt(text, finding.range), 'Eliminate the worst forms of child labour by 2027.');
+    assert.match(finding.message, /SDG 8\.7/);
+  });
+
+  it('proposes Russian targets in a Russian submission, none in a French one', () => {
+    useLocale('ru');
+    const ru = document('1. Текст.', '- Принять закон о криминализации домашнего насилия к 2026 году.', 'ru');
+    const [russianHint] = run(ru);
+    assert.match(russianHint.message, /^Рекомендация не ссылается ни на одну задачу ЦУР\. Ближайшие: ЦУР 5\.2 \(Ликвидировать все формы насилия в отношении/);
+    useLocale('en');
+    const fr = document('1. Texte.', '- Adopter une loi érigeant en infraction la violence domestique d’ici 2026.', 'fr');
+    const [frenchHint] = run(fr);
+    assert.equal(frenchHint.message, 'The recommendation cites no SDG target: add the one it serves, as in "(SDG 16.3)".');
+  });
+
+  it('gives the targets to propose, for the quick fix', () => {
+    const text = document('1. Text.', '- Adopt a law criminalizing domestic violence by 2026.\n- Ensure access to safe drinking water (SDG 6.1).');
+    const analysis = analyse(text);
+    const [first, second] = analysis.model.recommendations;
+    const ids = sdgSuggestions(analysis.model, first, 'en');
+    assert.equal(ids[0], '5.2');
+    assert.ok(ids.length > 0 && ids.length <= 3);
+    assert.deepEqual(ids, bestTargetsFor(first.text, 'en'));
+    assert.deepEqual(sdgSuggestions(analysis.model, second, 'en'), []);
+    assert.deepEqual(sdgSuggestions(analysis.model, first, 'fr'), []);
+    // Without a language in the front matter, the letters decide.
+    assert.equal(sdgSuggestions(analysis.model, first, undefined)[0], '5.2');
+  });
+
+  it('cites a target before the final full stop, past hidden markup', () => {
+    const text = document(
+      '1. Text.',
+      '- Adopt a law criminalizing domestic violence by 2026.[^1]\n- Ensure access to safe drinking water\n\n[^1]: Source.',
+    );
+    const { model } = analyse(text);
+    const [first, second] = model.recommendations;
+    const fix = sdgCitation(model, first, '5.2', 'en')!;
+    assert.equal(fix.title, 'Link to SDG 5.2: Eliminate all forms of violence against all women and girls…');
+    assert.match(applyEdits(text, fix.edits), /^- Adopt a law criminalizing domestic violence by 2026 \(SDG 5\.2\)\.\[\^1\]$/m);
+    const noStop = sdgCitation(model, second, '6.1', 'en')!;
+    assert.match(applyEdits(text, noStop.edits), /^- Ensure access to safe drinking water \(SDG 6\.1\)$/m);
+    assert.equal(sdgCitation(model, first, '5.9', 'en'), undefined);
+    // A fixed item cites its target: only the other one is hinted at, then neither.
+    const once = applyEdits(text, fix.edits);
+    assert.deepEqual(
+      run(once).map((finding) => [finding.code, finding.range.start.line]),
+      [['references/sdg-missing', second.range.start.line]],
+    );
+    const onceModel = analyse(once).model;
+    assert.deepEqual(run(applyEdits(once, sdgCitation(onceModel, onceModel.recommendations[1], '6.1', 'en')!.edits)), []);
+  });
+
+  it('cites with the label of the submission\'s language', () => {
+    useLocale('ru');
+    const text = document('1. Текст.', '- Принять закон о криминализации домашнего насилия к 2026 году.', 'ru');
+    const { model } = analyse(text);
+    const fix = sdgCitation(model, model.recommendations[0], '5.2', 'ru')!;
+    assert.match(fix.title, /^Сослаться на ЦУР 5\.2: Ликвидировать все формы насилия/);
+    assert.match(applyEdits(text, fix.edits), /^- Принять закон о криминализации домашнего насилия к 2026 году \(ЦУР 5\.2\)\.$/m);
   });
 });
