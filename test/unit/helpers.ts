@@ -50,8 +50,9 @@ export function textAt(text: string, range: Range): string {
   return text.slice(starts[range.start.line] + range.start.character, starts[range.end.line] + range.end.character);
 }
 
+/** The codes of what VS Code lists as problems: hints (faint dots in the editor) are left out. */
 export function codes(analysis: Analysis): string[] {
-  return analysis.diagnostics.map((diagnostic) => diagnostic.code);
+  return analysis.diagnostics.filter((diagnostic) => diagnostic.severity !== 'hint').map((diagnostic) => diagnostic.code);
 }
 
 /** Applies LSP-style edits (non-overlapping) to a text, last first. */

@@ -20,7 +20,7 @@ describe('numbering', () => {
   it('reports a duplicate with the line of the first use', () => {
     const text = submission('1. One.\n\n2. Two.\n\n2. Again.\n\n3. Three.');
     const findings = analyse(text).diagnostics;
-    assert.deepEqual(findings.map((finding) => finding.code), ['numbering/duplicate']);
+    assert.deepEqual(codes(analyse(text)), ['numbering/duplicate']);
     assert.match(findings[0].message, /used twice \(first on line 23\)/);
   });
 

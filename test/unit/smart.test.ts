@@ -9,7 +9,7 @@ import { appendTimeFrame, splitActions, strongerWording } from '../../server/src
 import { sessionYear, timeFrameYear } from '../../server/src/core/smart/timeFrame';
 import { hover } from '../../server/src/features/hover';
 import { useLocale } from '../../server/src/localisation';
-import { analyse, applyEdits, frontMatter, textAt } from './helpers';
+import { analyse, applyEdits, codes, frontMatter, textAt } from './helpers';
 
 /** A valid submission whose only recommendation is `recommendation`. */
 function withRecommendation(recommendation: string, language = 'en', extra = ''): string {
@@ -177,7 +177,7 @@ describe('SMART quick fixes', () => {
     for (const fix of disableRuleFixes(analyse(text).model, finding.code, finding.range.start.line)) {
       const result = applyEdits(text, fix.edits);
       const analysis = analyse(result);
-      assert.deepEqual(analysis.diagnostics.map((d) => d.code), [], `${fix.title}: ${result}`);
+      assert.deepEqual(codes(analysis), [], `${fix.title}: ${result}`);
       assert.equal(analysis.frontMatter.valid, true);
     }
   });

@@ -25,7 +25,7 @@ const TEXT = {
     assessment:
       'Assess how the recommendations of the previous cycle on this issue were implemented, citing them as in the report, e.g. A/HRC/15/2, para. 76.27.',
     recommendations: 'Recommendations',
-    recommendation: 'Adopt a law on ... by 2028, with yearly public data on its implementation.',
+    recommendation: 'Adopt a law on ... by 2028, with yearly public data on its implementation (SDG 16.b).',
     guidance: 'One recommendation per item: one action verb (ratify, adopt, amend, establish), a concrete object, something to measure and a deadline.',
   },
   ru: {
@@ -42,7 +42,7 @@ const TEXT = {
     assessment:
       'Оцените, как выполнены рекомендации предыдущего цикла по этой теме, со ссылками как в докладе, например A/HRC/15/2, para. 76.27.',
     recommendations: 'Рекомендации',
-    recommendation: 'Принять закон о ... до 2028 года, с ежегодным докладом парламенту о его применении.',
+    recommendation: 'Принять закон о ... до 2028 года, с ежегодным докладом парламенту о его применении (ЦУР 16.b).',
     guidance: 'Одна рекомендация в пункте: одно действие (ратифицировать, принять, изменить, создать), конкретный объект, измеримый результат и срок.',
   },
 };

@@ -11,6 +11,7 @@ import { countWords } from './wordCount';
 import { issuesRule } from './rules/issues';
 import { numberingRule } from './rules/numbering';
 import { requiredSectionsRule } from './rules/requiredSections';
+import { sdgReferencesRule } from './rules/sdgReferences';
 import { smartRule } from './rules/smart';
 import { analyseRecommendations } from './smart/recommendations';
 import type { Rule, RuleContext } from './rules/rule';
@@ -20,7 +21,7 @@ export interface Analysis extends RuleContext {
   diagnostics: Finding[];
 }
 
-const RULES: Rule[] = [({ frontMatter }) => frontMatter.findings, wordLimitRule, numberingRule, requiredSectionsRule, smartRule, issuesRule];
+const RULES: Rule[] = [({ frontMatter }) => frontMatter.findings, wordLimitRule, numberingRule, requiredSectionsRule, smartRule, issuesRule, sdgReferencesRule];
 
 export function analyseText(text: string, config: AnalysisConfig): Analysis {
   return analyse(parseSubmission(text), config);
