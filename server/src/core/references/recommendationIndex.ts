@@ -1,0 +1,549 @@
+// The index of previous recommendations behind references, hover, completion and code lenses:
+// built from the records of one or more files (importers.ts), it resolves a citation such as
+// `A/HRC/15/2, para. 76.27` to the recommendation it names, lists a State's recommendations, and
+// finds recommendations by words (minisearch: BM25, prefix and fuzzy matching) and by similarity
+// to a text. Pure: records in, answers out.
+//
+// Resolving a citation. A report item (`76.27`) is one recommendation in the UN's sense, but a
+// source may hold several records for it: one per recommending State (UPR Info), or UPR Info's
+// parts of an item that bundles several actions ("Sign and ratify CRPD ...; OP-ICESCR; ICPPED").
+// UPR Info also sometimes credits the item's words to a State the report does not name for it
+// (A/HRC/15/2, para. 76.27 is Tajikistan's in the report; UPR Info has the same words from
+// Afghanistan too). The records of an item are ranked: first those whose recommending State the
+// report item names and whose paragraph was found by their text, then those found by a fuzzy
+// match, then those crediting a State the item does not name; within a rank, the record whose
+// words come first in the item's own wording, then the one whose State the item names first. The
+// first is `best`. The citation is ambiguous only when the data cannot say what the item is: the
+// records belong to different States under review, or the best-ranked ones carry different texts
+// and no source gives the item's own wording (A/HRC/14/10, para. 95.3 is "Consider ratifying the
+// CRPD" from Slovenia and "Ratify the CRPD" from the Republic of Korea, and the report's text is
+// not in the data). A State may support some parts of an item and note others: the response is
+// then `mixed`, which does not make the citation ambiguous.
+
+import MiniSearch from 'minisearch';
+import {
+  isStateCode,
+  namesState,
+  referenceKey,
+  stateKey,
+  symbolKey,
+  withoutRecommendingStates,
+  type RecommendationRecord,
+  type Response,
+} from './records';
+
+export interface SearchOptions {
+  /** The State under review: English name or ISO 3166-1 alpha-3 code. */
+  state?: string;
+  cycle?: number;
+  /** Records with at least one of these issues or themes. */
+  issues?: readonly string[];
+  /** `UPR`, `CEDAW`...: records of that body only. */
+  body?: string;
+  /** At most this many hits (20 unless given). */
+  limit?: number;
+}
+
+export interface SearchHit {
+  record: RecommendationRecord;
+  /** minisearch's BM25 score: higher is better, comparable only within one query. */
+  score: number;
+  /** The words of the record that matched. */
+  terms: string[];
+}
+
+export interface SimilarHit extends SearchHit {
+  /** The share of the text's distinct words (less stop words) that the record has, 0 to 1. */
+  coverage: number;
+}
+
+export interface SimilarOptions extends SearchOptions {
+  /** Leave out hits with less coverage than this (0 unless given). */
+  minCoverage?: number;
+}
+
+export interface StateCount {
+  /** A recommending State. */
+  state: string;
+  /** How many similar past recommendations it made. */
+  count: number;
+  /** Up to three of them, the most similar first. */
+  examples: RecommendationRecord[];
+}
+
+export type ResolutionKind = 'item' | 'paragraph' | 'document' | 'none';
+export type AmbiguityReason = 'different-texts' | 'different-states';
+
+export interface Resolution {
+  /**
+   * `item`: records of that paragraph (`76.27`, or `12` of a treaty body's document); `paragraph`:
+   * a paragraph that groups items (`76` for 76.1–76.127); `document`: no paragraph was given;
+   * `none`: the index knows nothing of it.
+   */
+  kind: ResolutionKind;
+  /** Every record found, the best first (for `paragraph` and `document`, in file order). */
+  records: RecommendationRecord[];
+  /** The record that stands for the item; only for `item`. */
+  best: RecommendationRecord | undefined;
+  /** The item in its own words when a source gives them, else the best record's text. */
+  text: string | undefined;
+  /** The States the item credits: those the item's own words name, else those of the best-ranked records. */
+  recommendingStates: string[];
+  /** The State's response; `mixed` when it supported some parts of the item and noted others. */
+  response: Response | 'mixed' | undefined;
+  /**
+   * True when the data cannot say what the item is: its records give different texts and no
+   * source gives the item's own words, or they concern different States under review.
+   */
+  ambiguous: boolean;
+  reason?: AmbiguityReason;
+}
+
+const STOP_WORDS = new Set(
+  (
+    'a an and are as at be by for from has have in into is it its of on or that the their there these this those to ' +
+    'was were which with within all any also such other own than then through upon including inter alia'
+  ).split(' '),
+);
+
+/** Words: runs of letters and digits, in lower case ("women's" gives "women" and "s"). */
+function tokenize(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+}
+
+/** A word as indexed and looked up: not a stop word, not a single letter. */
+function keep(word: string): string | null {
+  return word.length < 2 || STOP_WORDS.has(word) ? null : word;
+}
+
+/** The words of a text that count: what is indexed. */
+function words(text: string): string[] {
+  return tokenize(text).filter((word) => keep(word) !== null);
+}
+
+/** Words of this length or more are also looked up by their start: see `similarityWords`. */
+const STEM_FROM = 7;
+/** `similar` looks up at most this many of a text's words, the rarest. */
+const MOST_LOOKUPS = 8;
+
+/**
+ * The words of a text as `similar` looks them up, each with its start: a long word is also
+ * looked up, as a prefix, by all but its last three letters ("criminalise" → "criminal", which
+ * finds "criminalize" and "criminalizing"; "disabilities" → "disabili"), since the index keeps
+ * words as written and a draft inflects them otherwise than past recommendations do. minisearch
+ * scores a prefix match lower than the whole word.
+ */
+function similarityWords(text: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const word of words(text)) {
+    if (!found.has(word)) found.set(word, word.length >= STEM_FROM && !/^\d+$/.test(word) ? word.slice(0, word.length - 3) : word);
+  }
+  return found;
+}
+
+/** An issue or theme as compared. */
+function issueKey(issue: string): string {
+  return issue.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'").toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** `key(value)`, computed once per value: records repeat the same few States and issues. */
+function cached(key: (value: string) => string): (value: string) => string {
+  const known = new Map<string, string>();
+  return (value) => {
+    let found = known.get(value);
+    if (found === undefined) {
+      found = key(value);
+      if (known.size < 100_000) known.set(value, found);
+    }
+    return found;
+  };
+}
+
+const issueKeyOf = cached(issueKey);
+const stateKeyOf = cached(stateKey);
+
+/** A text as compared for sameness: case, spaces and punctuation do not count. */
+function textKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+interface IndexedText {
+  id: number;
+  text: string;
+}
+
+export class RecommendationIndex {
+  /** Records by id; removed ones leave a hole. */
+  private readonly records: (RecommendationRecord | undefined)[] = [];
+  /** How often each word occurs in the texts indexed: `similar` looks up the rarest. */
+  private readonly frequency = new Map<string, number>();
+  /** The texts, by word: minisearch, BM25 scores, prefix and fuzzy matching. */
+  private readonly texts: MiniSearch<IndexedText>;
+  private readonly byReferenceKey = new Map<string, number[]>();
+  private readonly bySymbolKey = new Map<string, number[]>();
+  private readonly byStateKey = new Map<string, number[]>();
+  private readonly byIssueKey = new Map<string, number[]>();
+  /** ISO code → name keys, and name key → ISO code, learnt from the records that carry both. */
+  private readonly namesOfCode = new Map<string, Set<string>>();
+  private readonly codeOfName = new Map<string, string>();
+  private count = 0;
+
+  constructor(records: Iterable<RecommendationRecord> = []) {
+    this.texts = new MiniSearch<IndexedText>({
+      fields: ['text'],
+      tokenize: words,
+      // Indexing counts the words; searching does not.
+      processTerm: (word) => {
+        this.frequency.set(word, (this.frequency.get(word) ?? 0) + 1);
+        return word;
+      },
+      searchOptions: { tokenize, processTerm: keep },
+    });
+    this.add(records);
+  }
+
+  /** Adds records (those of one more file, say). */
+  add(records: Iterable<RecommendationRecord>): void {
+    const documents: IndexedText[] = [];
+    for (const record of records) {
+      const id = this.records.length;
+      this.records.push(record);
+      this.count++;
+      documents.push({ id, text: record.text });
+      if (record.symbol) {
+        push(this.bySymbolKey, symbolKey(record.symbol), id);
+        if (record.paragraph) push(this.byReferenceKey, referenceKey(record.symbol, record.paragraph), id);
+      }
+      const name = stateKeyOf(record.state);
+      push(this.byStateKey, name, id);
+      if (record.stateCode) {
+        const code = record.stateCode.toUpperCase();
+        let names = this.namesOfCode.get(code);
+        if (!names) this.namesOfCode.set(code, (names = new Set()));
+        names.add(name);
+        this.codeOfName.set(name, code);
+      }
+      for (const issue of record.issues) push(this.byIssueKey, issueKeyOf(issue), id);
+    }
+    this.texts.addAll(documents);
+  }
+
+  /** Takes out the records of one file (before adding its new version). */
+  removeFile(file: string): void {
+    const removed = new Set<number>();
+    this.records.forEach((record, id) => {
+      if (record?.source.file !== file) return;
+      removed.add(id);
+      this.records[id] = undefined;
+      this.texts.discard(id);
+      for (const word of words(record.text)) {
+        const left = (this.frequency.get(word) ?? 1) - 1;
+        if (left > 0) this.frequency.set(word, left);
+        else this.frequency.delete(word);
+      }
+    });
+    if (!removed.size) return;
+    this.count -= removed.size;
+    for (const map of [this.byReferenceKey, this.bySymbolKey, this.byStateKey, this.byIssueKey]) {
+      for (const [key, ids] of map) {
+        const kept = ids.filter((id) => !removed.has(id));
+        if (kept.length) map.set(key, kept);
+        else map.delete(key);
+      }
+    }
+  }
+
+  /** How many records the index holds. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The files the records come from. */
+  files(): string[] {
+    return [...new Set(this.records.flatMap((record) => (record ? [record.source.file] : [])))];
+  }
+
+  private recordsOf(ids: readonly number[] | undefined): RecommendationRecord[] {
+    return (ids ?? []).map((id) => this.records[id]).filter((record): record is RecommendationRecord => record !== undefined);
+  }
+
+  /**
+   * What a citation names: `resolve('A/HRC/15/2', '76.27')`. Without a paragraph, the records of
+   * the whole document; with a paragraph that only groups items (`76`), the records of its items.
+   */
+  resolve(symbol: string, paragraph?: string): Resolution {
+    const none: Resolution = { kind: 'none', records: [], best: undefined, text: undefined, recommendingStates: [], response: undefined, ambiguous: false };
+    if (!symbol.trim()) return none;
+    const inDocument = this.recordsOf(this.bySymbolKey.get(symbolKey(symbol)));
+    if (paragraph === undefined || !paragraph.trim()) {
+      return inDocument.length ? { ...none, kind: 'document', records: inDocument, recommendingStates: unique(inDocument.flatMap((r) => r.recommendingStates)) } : none;
+    }
+    const item = this.recordsOf(this.byReferenceKey.get(referenceKey(symbol, paragraph)));
+    if (item.length) return resolveItem(item);
+    const prefix = `${paragraph.trim()}.`;
+    const grouped = inDocument.filter((record) => record.paragraph?.startsWith(prefix));
+    return grouped.length ? { ...none, kind: 'paragraph', records: grouped, recommendingStates: unique(grouped.flatMap((r) => r.recommendingStates)) } : none;
+  }
+
+  /** The paragraphs of a document that the index holds records for, in numeric order. */
+  paragraphs(symbol: string): string[] {
+    const found = new Set<string>();
+    for (const record of this.recordsOf(this.bySymbolKey.get(symbolKey(symbol)))) if (record.paragraph) found.add(record.paragraph);
+    const parts = (value: string) => value.split('.').map(Number);
+    return [...found].sort((a, b) => {
+      const [x, y] = [parts(a), parts(b)];
+      return x[0] - y[0] || (x[1] ?? 0) - (y[1] ?? 0);
+    });
+  }
+
+  /** The ids of a State's records: `state` is an English name or an ISO 3166-1 alpha-3 code. */
+  private idsOfState(state: string): number[] {
+    const trimmed = state.trim();
+    if (!trimmed) return [];
+    const keys = new Set<string>();
+    if (isStateCode(trimmed)) {
+      for (const name of this.namesOfCode.get(trimmed) ?? []) keys.add(name);
+    } else {
+      const name = stateKey(trimmed);
+      keys.add(name);
+      // Another name of the same State, where some record gives the code of both.
+      const code = this.codeOfName.get(name);
+      if (code) for (const other of this.namesOfCode.get(code) ?? []) keys.add(other);
+    }
+    const ids = [...keys].flatMap((key) => this.byStateKey.get(key) ?? []);
+    return ids.length > 1 && keys.size > 1 ? ids.sort((a, b) => a - b) : ids;
+  }
+
+  /** The recommendations a State received (in one cycle, if given), in file order. */
+  forState(state: string, cycle?: number): RecommendationRecord[] {
+    const records = this.recordsOf(this.idsOfState(state));
+    return cycle === undefined ? records : records.filter((record) => record.cycle === cycle);
+  }
+
+  /** The recommendations with an issue or theme, compared without case. */
+  byIssue(issue: string): RecommendationRecord[] {
+    return this.recordsOf(this.byIssueKey.get(issueKey(issue)));
+  }
+
+  /** The issues and themes of the records, each with its count, most frequent first. */
+  issues(): { issue: string; count: number }[] {
+    const result: { issue: string; count: number }[] = [];
+    for (const [key, ids] of this.byIssueKey) {
+      const records = this.recordsOf(ids);
+      const written = records[0]?.issues.find((issue) => issueKeyOf(issue) === key);
+      if (written) result.push({ issue: written, count: records.length });
+    }
+    return result.sort((a, b) => b.count - a.count || a.issue.localeCompare(b.issue));
+  }
+
+  /**
+   * The records a search may return, one flag per id; undefined when there is no condition. Given
+   * to minisearch as a document boost of 0 or 1, so that other records are skipped before they are
+   * scored.
+   */
+  private allowed(options: SearchOptions): Uint8Array | undefined {
+    const issues = options.issues?.length ? new Set(options.issues.map(issueKey)) : undefined;
+    const body = options.body?.trim().toUpperCase() || undefined;
+    const state = options.state?.trim() || undefined;
+    if (!state && options.cycle === undefined && !issues && !body) return undefined;
+    const candidates = state
+      ? this.idsOfState(state)
+      : issues
+        ? [...issues].flatMap((issue) => this.byIssueKey.get(issue) ?? [])
+        : this.records.map((_, id) => id);
+    const allowed = new Uint8Array(this.records.length);
+    for (const id of candidates) {
+      const record = this.records[id];
+      if (!record) continue;
+      if (options.cycle !== undefined && record.cycle !== options.cycle) continue;
+      if (issues && !record.issues.some((issue) => issues.has(issueKeyOf(issue)))) continue;
+      if (body && record.body?.toUpperCase() !== body) continue;
+      allowed[id] = 1;
+    }
+    return allowed;
+  }
+
+  /**
+   * Recommendations by words, as typed: every word must match, the last one also as a prefix (it
+   * may be unfinished, from three letters), words of six letters or more also with one typo.
+   * Falls back to any of the words when no record has them all.
+   */
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const limit = options.limit ?? 20;
+    const allowed = this.allowed(options);
+    const run = (combineWith: 'AND' | 'OR') =>
+      this.texts.search(query, {
+        combineWith,
+        prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 3,
+        fuzzy: (term) => (term.length >= 6 ? 1 : false),
+        boostDocument: allowed ? (id: number) => allowed[id] : undefined,
+      });
+    let results = run('AND');
+    if (!results.length) results = run('OR');
+    const hits: SearchHit[] = [];
+    for (const result of results) {
+      const record = this.records[result.id as number];
+      if (record) hits.push({ record, score: result.score, terms: result.terms });
+      if (hits.length >= limit) break;
+    }
+    return hits;
+  }
+
+  /**
+   * The past recommendations most like a text (a recommendation being drafted), best first, with
+   * minisearch's score and the share of the text's words each has. The rarest words of the text
+   * (at most eight, not those in more than one text in twenty while rarer ones are enough) are
+   * looked up, so that "ensure" or "rights" do not make every record a candidate; the coverage
+   * counts all its words but numbers ("by 2028": past recommendations seldom have the time frame
+   * a new one should have).
+   */
+  similar(text: string, options: SimilarOptions = {}): SimilarHit[] {
+    const limit = options.limit ?? 10;
+    const found = similarityWords(text);
+    const counted = [...found].filter(([word]) => !/^\d+$/.test(word));
+    const measured = counted.length ? counted : [...found];
+    if (!measured.length) return [];
+
+    // The lookups, rarest first: a word the index has, and the start of a long word that is rare
+    // or that the index does not have as written.
+    const common = Math.max(50, this.texts.documentCount / 20);
+    const lookups: { term: string; prefix: boolean; frequency: number }[] = [];
+    for (const [word, stem] of found) {
+      const frequency = this.frequency.get(word) ?? 0;
+      if (frequency) lookups.push({ term: word, prefix: false, frequency });
+      if (stem !== word && frequency <= common) lookups.push({ term: stem, prefix: true, frequency: frequency + 1 });
+    }
+    lookups.sort((a, b) => a.frequency - b.frequency);
+    const rare = lookups.filter((lookup) => lookup.frequency <= common);
+    const chosen = (rare.length >= 3 ? rare : lookups.slice(0, 3)).slice(0, MOST_LOOKUPS);
+    if (!chosen.length) return [];
+    const prefixes = new Set(chosen.filter((lookup) => lookup.prefix).map((lookup) => lookup.term));
+
+    const allowed = this.allowed(options);
+    const results = this.texts.search(chosen.map((lookup) => lookup.term).join(' '), {
+      combineWith: 'OR',
+      prefix: (term) => prefixes.has(term),
+      fuzzy: false,
+      boostDocument: allowed ? (id: number) => allowed[id] : undefined,
+    });
+    const minCoverage = options.minCoverage ?? 0;
+    const hits: SimilarHit[] = [];
+    // The best-scored candidates only: far down the list, none has much of the text.
+    for (const result of results.slice(0, Math.max(100, limit * 4))) {
+      const record = this.records[result.id as number];
+      if (!record) continue;
+      const has = new Set(words(record.text));
+      let matched = 0;
+      for (const [word, stem] of measured) {
+        if (has.has(word) || (stem !== word && [...has].some((other) => other.startsWith(stem)))) matched++;
+      }
+      const coverage = matched / measured.length;
+      if (coverage < minCoverage) continue;
+      hits.push({ record, score: result.score, terms: result.terms, coverage });
+      if (hits.length >= limit) break;
+    }
+    return hits;
+  }
+
+  /**
+   * Which States made recommendations like this text before, for "Similar past recommendations:
+   * Germany 3, Canada 2": of the 50 most similar records, those that have at least half of the
+   * text's words and score at least a third of the most similar one, counted per recommending
+   * State (the same recommendation imported twice counts once), most first.
+   */
+  recommendingStatesFor(text: string, options: SimilarOptions = {}): StateCount[] {
+    const hits = this.similar(text, { ...options, limit: 50, minCoverage: options.minCoverage ?? 0.5 });
+    if (!hits.length) return [];
+    const threshold = hits[0].score / 3;
+    const byState = new Map<string, StateCount & { seen: Set<string> }>();
+    for (const { record, score } of hits) {
+      if (score < threshold) continue;
+      const same = `${stateKeyOf(record.state)}\u0000${record.cycle ?? ''}\u0000${textKey(record.text)}`;
+      for (const state of record.recommendingStates) {
+        const key = stateKeyOf(state);
+        let entry = byState.get(key);
+        if (!entry) byState.set(key, (entry = { state, count: 0, examples: [], seen: new Set() }));
+        if (entry.seen.has(same)) continue;
+        entry.seen.add(same);
+        entry.count++;
+        if (entry.examples.length < 3) entry.examples.push(record);
+      }
+    }
+    return [...byState.values()]
+      .map(({ state, count, examples }) => ({ state, count, examples }))
+      .sort((a, b) => b.count - a.count || a.state.localeCompare(b.state))
+      .slice(0, options.limit ?? 10);
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, id: number): void {
+  const ids = map.get(key);
+  if (ids) ids.push(id);
+  else map.set(key, [id]);
+}
+
+function unique(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const key = stateKeyOf(value);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** 0: the item names the State and the paragraph was found by the text; 1: fuzzy; 2: another State. */
+function rankOf(record: RecommendationRecord): number {
+  if (record.paragraphMatch === 'state-differs') return 2;
+  if (record.reportText && record.recommendingStates.length && !record.recommendingStates.some((state) => namesState(record.reportText!, state))) return 2;
+  return record.paragraphMatch === 'fuzzy' ? 1 : 0;
+}
+
+function resolveItem(records: RecommendationRecord[]): Resolution {
+  const reportText = records.find((record) => record.reportText)?.reportText;
+  const itemKey = reportText ? textKey(reportText) : '';
+  const position = (record: RecommendationRecord) => {
+    if (!itemKey) return 0;
+    const at = itemKey.indexOf(textKey(record.text));
+    return at === -1 ? Number.MAX_SAFE_INTEGER : at;
+  };
+  const statePosition = (record: RecommendationRecord) => {
+    if (!reportText) return 0;
+    const positions = record.recommendingStates.map((state) => ` ${stateKey(reportText)} `.indexOf(` ${stateKeyOf(state)} `)).filter((at) => at !== -1);
+    return positions.length ? Math.min(...positions) : Number.MAX_SAFE_INTEGER;
+  };
+  const ranked = records
+    .map((record, order) => ({ record, order, rank: rankOf(record), position: position(record), statePosition: statePosition(record) }))
+    .sort((a, b) => a.rank - b.rank || a.position - b.position || a.statePosition - b.statePosition || a.order - b.order);
+  const top = ranked.filter((entry) => entry.rank === ranked[0].rank).map((entry) => entry.record);
+  const best = ranked[0].record;
+
+  // The item's own words, from every source that gives them, without the States after them.
+  const itemStates = unique(records.flatMap((record) => record.recommendingStates));
+  const itemTexts = new Set(records.filter((record) => record.reportText).map((record) => textKey(withoutRecommendingStates(record.reportText!, itemStates))));
+  let reason: AmbiguityReason | undefined;
+  if (new Set(records.map((record) => stateKeyOf(record.state))).size > 1) reason = 'different-states';
+  else if (itemTexts.size > 1 || (!itemTexts.size && new Set(top.map((record) => textKey(record.text))).size > 1)) reason = 'different-texts';
+  const responses = new Set(top.map((record) => record.response).filter((response): response is Response => response !== undefined));
+
+  // The States the item's own words name, in their order; without those words, the top records'.
+  let recommendingStates: string[];
+  if (reportText) {
+    const key = ` ${stateKey(reportText)} `;
+    const named = unique(records.flatMap((record) => record.recommendingStates)).filter((state) => key.includes(` ${stateKeyOf(state)} `));
+    recommendingStates = named.length ? named.sort((a, b) => key.indexOf(` ${stateKeyOf(a)} `) - key.indexOf(` ${stateKeyOf(b)} `)) : unique(top.flatMap((r) => r.recommendingStates));
+  } else {
+    recommendingStates = unique(top.flatMap((record) => record.recommendingStates));
+  }
+
+  return {
+    kind: 'item',
+    records: ranked.map((entry) => entry.record),
+    best,
+    text: reportText ?? best.text,
+    recommendingStates,
+    response: responses.size > 1 ? 'mixed' : [...responses][0],
+    ambiguous: reason !== undefined,
+    ...(reason ? { reason } : {}),
+  };
+}

@@ -1,0 +1,307 @@
+// Importers of previous recommendations (server/src/core/references/importers.ts) on the shared
+// data (../shared/data/upr beside the repository, read in place), on small files written here for
+// the layouts and mistakes the shared data lacks, and on garbage.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { importCsv, importJson, importRecommendations } from '../../server/src/core/references/importers';
+import { serialiseRecommendationFile, toEntry, toRecommendationFile, type RecommendationRecord } from '../../server/src/core/references/records';
+
+export const SHARED = `${process.cwd()}/../shared/data/upr`;
+export const sharedCsv = (name: string) => readFileSync(`${SHARED}/${name}`, 'utf8');
+
+const byId = (records: RecommendationRecord[], id: string) => records.find((record) => record.id === id)!;
+
+describe('importers', () => {
+  describe('the layout of recommendations.csv (UPR Info rows with paragraphs)', () => {
+    const result = importCsv(sharedCsv('recommendations.csv'), 'recommendations.csv');
+
+    it('reads every row', () => {
+      assert.equal(result.layout, 'upr-info-located');
+      assert.deepEqual(result.errors, []);
+      assert.equal(result.rows, 1273);
+      assert.equal(result.records.length, 1273);
+    });
+
+    it('maps each column, with the line of the row', () => {
+      assert.deepEqual(result.records[0], {
+        id: 'KGZ-S08-001',
+        symbol: 'A/HRC/15/2',
+        paragraph: '76.27',
+        text: 'Adopt a zero-tolerance policy towards corruption',
+        reportText: 'Adopt a zero-tolerance policy towards corruption (Tajikistan)',
+        paragraphMatch: 'state-differs',
+        stateCode: 'KGZ',
+        cycle: 1,
+        session: 8,
+        year: 2010,
+        recommendingStates: ['Afghanistan'],
+        body: 'UPR',
+        response: 'supported',
+        actionCategory: 4,
+        issues: ['Corruption'],
+        sdgs: [],
+        state: 'Kyrgyzstan',
+        source: { file: 'recommendations.csv', line: 2 },
+      });
+      const kgz156 = byId(result.records, 'KGZ-S08-156');
+      assert.equal(kgz156.paragraphMatch, 'text');
+      assert.equal(kgz156.source.line, 157);
+      assert.deepEqual(byId(result.records, 'KGZ-S08-002').issues, ['Justice', 'Rights of the Child']);
+    });
+
+    it('keeps a row whose paragraph was not found, without symbol or paragraph', () => {
+      const record = byId(result.records, 'UZB-S16-001');
+      assert.equal(record.symbol, undefined);
+      assert.equal(record.paragraph, undefined);
+      assert.equal(record.text, 'Continue the legal and legislative reforms');
+      assert.equal(record.cycle, 2);
+      assert.equal(record.source.line, 794);
+    });
+  });
+
+  describe('OHCHR thematic lists (Slovenia)', () => {
+    const result = importCsv(sharedCsv('slovenia_cycles2-4_thematic_lists.csv'), 'slovenia.csv');
+    const at = (paragraph: string) => result.records.find((record) => record.paragraph === paragraph)!;
+
+    it('reads every row', () => {
+      assert.equal(result.layout, 'ohchr-thematic-list');
+      assert.deepEqual(result.errors, []);
+      assert.equal(result.records.length, 632);
+      assert.equal(result.records.filter((record) => record.response === 'noted').length, 91);
+      assert.deepEqual([2, 3, 4].map((cycle) => result.records.filter((record) => record.cycle === cycle).length), [163, 215, 254]);
+    });
+
+    it('takes the recommending States out of the text and keeps the item as written', () => {
+      const record = at('115.3');
+      assert.equal(record.text, 'Ratify the Optional Protocol to the Rights of the Child on a communications procedure');
+      assert.equal(record.reportText, 'Ratify the Optional Protocol to the Rights of the Child on a communications procedure (Portugal, Slovakia);');
+      assert.deepEqual(record.recommendingStates, ['Portugal', 'Slovakia']);
+      assert.equal(record.symbol, 'A/HRC/28/15');
+      assert.equal(record.source.line, 3);
+      assert.equal(at('140.7').text, 'Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights');
+    });
+
+    it('reads themes and SDGs as lists', () => {
+      assert.deepEqual(at('122.20').sdgs, ['3', '16']);
+      assert.ok(at('140.7').issues.includes('Economic, social & cultural rights - general measures of implementation'));
+    });
+  });
+
+  describe('UPR Info database export', () => {
+    // As the export is: CR line ends, issues joined by commas, "Accepted".
+    const csv = [
+      'To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session',
+      'Argentina,GRULAC,"OAS, OEI",Ratify the new optional protocol to the Convention on the Rights of the Child,Portugal,WEOG,"EU, OEI",Accepted,5,"International instruments,Rights of the Child",14',
+      'Argentina,GRULAC,"OAS, OEI","Continue the effective implementation of the initiative known as ""Towards a National Plan to Combat Discrimination""",Armenia,EEG,"CIS, OIF",Accepted,2,National plan of action,14',
+      'Argentina,GRULAC,"OAS, OEI",Define racial discrimination as an offence in domestic law,Trinidad & Tobago,GRULAC,"OAS, ACS, Commonwealth",Noted,5,"Racial discrimination,Treaty bodies",14',
+    ].join('\r');
+    const result = importCsv(csv, 'upr-info.csv');
+
+    it('reads rows that cannot be cited by paragraph', () => {
+      assert.equal(result.layout, 'upr-info-export');
+      assert.deepEqual(result.errors, []);
+      assert.deepEqual(
+        result.records.map(({ state, recommendingStates, response, actionCategory, issues, session, cycle, symbol, source }) => ({
+          state, recommendingStates, response, actionCategory, issues, session, cycle, symbol, line: source.line,
+        })),
+        [
+          { state: 'Argentina', recommendingStates: ['Portugal'], response: 'supported', actionCategory: 5, issues: ['International instruments', 'Rights of the Child'], session: 14, cycle: 2, symbol: undefined, line: 2 },
+          { state: 'Argentina', recommendingStates: ['Armenia'], response: 'supported', actionCategory: 2, issues: ['National plan of action'], session: 14, cycle: 2, symbol: undefined, line: 3 },
+          { state: 'Argentina', recommendingStates: ['Trinidad & Tobago'], response: 'noted', actionCategory: 5, issues: ['Racial discrimination', 'Treaty bodies'], session: 14, cycle: 2, symbol: undefined, line: 4 },
+        ],
+      );
+      assert.equal(result.records[1].text, 'Continue the effective implementation of the initiative known as "Towards a National Plan to Combat Discrimination"');
+    });
+  });
+
+  describe('Universal Human Rights Index export (assumed columns)', () => {
+    it('reads the columns a UHRI export is said to have', () => {
+      const csv = [
+        'Text,Countries Concerned,Reccomending Body,Document Symbol,Themes,Affected Persons,Sdgs,Document Publication Date,UPR Reccomending States,UPR Position,Type,UPR Session',
+        '"Rural women 49. The Committee recommends that the State party ensure access to land","- Iraq","- CEDAW","CEDAW/C/IRQ/CO/8","- Equality & non-discrimination\n- Discrimination against women","- Women & girls","- 1.4 - Equal rights to economic resources\n- 16.3 - Promote the rule of law",46078,,,- Recommendations,',
+        '"115.3 Ratify the Optional Protocol on a communications procedure (Portugal, Slovakia);","- Slovenia","- UPR","A/HRC/28/15","- Acceptance of international norms",,"- 16 - PEACE, JUSTICE AND STRONG INSTITUTIONS",2015-03-05,"- Portugal\n- Slovakia",- Supported,- Recommendations,20th session',
+      ].join('\n');
+      const result = importCsv(csv, 'uhri.csv');
+      assert.equal(result.layout, 'uhri-export');
+      assert.deepEqual(result.errors, []);
+      const [cedaw, upr] = result.records;
+      assert.equal(cedaw.state, 'Iraq');
+      assert.equal(cedaw.body, 'CEDAW');
+      assert.equal(cedaw.symbol, 'CEDAW/C/IRQ/CO/8');
+      assert.equal(cedaw.paragraph, '49');
+      assert.deepEqual(cedaw.sdgs, ['1.4', '16.3']);
+      assert.deepEqual(cedaw.issues, ['Equality & non-discrimination', 'Discrimination against women']);
+      assert.equal(cedaw.year, 2026);
+      assert.deepEqual(cedaw.recommendingStates, []);
+      assert.equal(cedaw.source.line, 2);
+      assert.equal(upr.paragraph, '115.3');
+      assert.equal(upr.text, 'Ratify the Optional Protocol on a communications procedure (Portugal, Slovakia);');
+      assert.deepEqual(upr.recommendingStates, ['Portugal', 'Slovakia']);
+      assert.equal(upr.response, 'supported');
+      assert.equal(upr.session, 20);
+      assert.equal(upr.cycle, 2);
+      assert.equal(upr.year, 2015);
+      assert.deepEqual(upr.sdgs, ['16']);
+      assert.equal(upr.source.line, 5); // the row before spans lines 2 to 4
+    });
+
+    it('reads plain column names too, and one record per State concerned', () => {
+      const csv = [
+        'Symbol,Paragraph,Recommendation,Mechanism,Country,Themes,SDGs,Year,Position',
+        'CRC/C/KGZ/CO/3-4,12,Adopt a comprehensive child protection law,CRC,Kyrgyzstan,Rights of the Child,16.2,2014,',
+        'A/HRC/41/34/Add.1,,Ensure access to justice for persons with disabilities,SR on disability,Kyrgyzstan; Kazakhstan,Disabilities,,2019,',
+      ].join('\n');
+      const result = importCsv(csv, 'uhri-plain.csv');
+      assert.equal(result.layout, 'uhri-export');
+      assert.deepEqual(result.errors, []);
+      assert.deepEqual(
+        result.records.map(({ symbol, paragraph, body, state, sdgs, year, source }) => ({ symbol, paragraph, body, state, sdgs, year, line: source.line })),
+        [
+          { symbol: 'CRC/C/KGZ/CO/3-4', paragraph: '12', body: 'CRC', state: 'Kyrgyzstan', sdgs: ['16.2'], year: 2014, line: 2 },
+          { symbol: 'A/HRC/41/34/Add.1', paragraph: undefined, body: 'SR on disability', state: 'Kyrgyzstan', sdgs: [], year: 2019, line: 3 },
+          { symbol: 'A/HRC/41/34/Add.1', paragraph: undefined, body: 'SR on disability', state: 'Kazakhstan', sdgs: [], year: 2019, line: 3 },
+        ],
+      );
+    });
+  });
+
+  describe('bad rows', () => {
+    const header = 'id,state_under_review,sur_iso3,cycle,wg_session,year,wg_report_symbol,paragraph,text,recommending_state,response,action_category,issues';
+    const csv = [
+      header,
+      'R1,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.1,"Sign and ratify the Second Optional Protocol",Spain,Supported,5,International instruments',
+      'R2,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.2,,Belgium,Supported,5,',
+      'R3,Kyrgyzstan,KGZ,1,8,2010,HRC 15/2,76.3,Abolish the death penalty,France,Supported,5,',
+      'R4,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,seventy-six,Abolish the death penalty,France,Supported,5,',
+      '"R5",Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.5,"A text over',
+      'two lines",Norway,Maybe,5,',
+      'R6,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.6,Ratify CRPD,Spain,Supported,7,',
+      'R7,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.7,Ratify CRPD,Spain',
+      'R8,,KGZ,1,8,2010,,76.8,Ratify CRPD,Spain,Noted,5,',
+      'R9,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.9,Ratify CRPD,Spain,Noted,5,',
+    ].join('\n');
+    const result = importCsv(csv, 'bad.csv');
+
+    it('reports each bad row by its line, with the reason, and keeps the good ones', () => {
+      assert.deepEqual(result.errors, [
+        { line: 3, message: 'no recommendation text (column "text")' },
+        { line: 4, message: '"HRC 15/2" is not a UN document symbol such as A/HRC/15/2 (column "wg_report_symbol")' },
+        { line: 5, message: '"seventy-six" is not a paragraph number such as 76.27 or 12 (column "paragraph")' },
+        { line: 6, message: 'unknown response "Maybe" (column "response"): expected Supported, Accepted or Noted' },
+        { line: 8, message: 'action category "7" (column "action_category") is not a whole number from 1 to 5' },
+        { line: 9, message: 'the row has 10 fields where the header has 13' },
+        { line: 10, message: 'no State under review (column "state_under_review")' },
+        { line: 10, message: 'paragraph 76.8 without a document symbol (column "wg_report_symbol")' },
+      ]);
+      assert.deepEqual(result.records.map((record) => [record.id, record.source.line]), [['R1', 2], ['R9', 11]]);
+    });
+
+    it('reports a quoted field never closed from its line', () => {
+      const unclosed = importCsv(`${header}\nR1,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.1,Ratify CRPD,Spain,Supported,5,\nR2,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.2,"Ratify\nCRPD,Spain,Supported,5,\n`, 'unclosed.csv');
+      assert.deepEqual(unclosed.errors, [{ line: 3, message: 'a quoted field is never closed' }]);
+      assert.equal(unclosed.records.length, 1);
+    });
+  });
+
+  describe('garbage', () => {
+    it('names the layouts it knows when the columns are unknown', () => {
+      const result = importCsv('name,email\nAda,ada@example.org\n', 'people.csv');
+      assert.equal(result.layout, undefined);
+      assert.equal(result.records.length, 0);
+      assert.equal(result.errors.length, 1);
+      assert.equal(result.errors[0].line, 1);
+      assert.match(result.errors[0].message, /^unknown layout: expected columns /);
+      for (const columns of ['To, To-Rgrp, To-Org, Text, From', 'state_under_review, sur_iso3', 'recommending_states, position', 'Symbol (or Document symbol)']) {
+        assert.ok(result.errors[0].message.includes(columns), columns);
+      }
+    });
+
+    it('says what is wrong with empty and binary files', () => {
+      assert.deepEqual(importCsv('', 'empty.csv').errors, [{ line: 1, message: 'the file is empty' }]);
+      assert.deepEqual(importCsv('\uFEFF \n\n', 'blank.csv').errors, [{ line: 1, message: 'the file is empty' }]);
+      assert.deepEqual(importCsv('PK\u0003\u0004\u0000\u0000', 'book.xlsx').errors, [{ line: 1, message: 'the file is not text (it holds binary data)' }]);
+      assert.deepEqual(importJson('', 'empty.json').errors, [{ line: 1, message: 'the file is empty' }]);
+      assert.deepEqual(importJson(42 as unknown as string, 'x.json').errors, [{ line: 1, message: 'the file is not text' }]);
+    });
+
+    it('never throws, whatever the text', () => {
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+          importCsv(text, 'any.csv');
+          importJson(text, 'any.json');
+          importCsv(`To,Text,From\n${text}`, 'any.csv');
+          importJson(`{"format":"upr-recommendations/1","recommendations":[${text}]}`, 'any.json');
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
+
+  describe('the project JSON', () => {
+    const csv = importCsv(sharedCsv('recommendations.csv'), 'recommendations.csv');
+    const slovenia = importCsv(sharedCsv('slovenia_cycles2-4_thematic_lists.csv'), 'slovenia.csv');
+
+    it('gives back the records it was written from (CSV → JSON → records)', () => {
+      for (const imported of [csv, slovenia]) {
+        const text = serialiseRecommendationFile(toRecommendationFile(imported.records, { description: 'test' }));
+        const back = importJson(text, 'out.json');
+        assert.deepEqual(back.errors, []);
+        assert.equal(back.layout, 'upr-recommendations-json');
+        assert.equal(back.description, 'test');
+        assert.deepEqual(back.records.map(toEntry), imported.records.map(toEntry));
+        // Each record points at the line of its entry.
+        const lines = text.split('\n');
+        for (const record of back.records.slice(0, 50)) assert.equal(JSON.parse(lines[record.source.line - 1].replace(/,$/, '')).text, record.text);
+      }
+    });
+
+    it('finds the lines of entries in JSON written any way', () => {
+      const file = toRecommendationFile(slovenia.records.slice(0, 3));
+      file.description = 'a { in the description';
+      const text = JSON.stringify(file, null, 2);
+      const back = importJson(text, 'pretty.json');
+      assert.deepEqual(back.errors, []);
+      const lines = text.split('\n');
+      assert.deepEqual(
+        back.records.map((record) => lines[record.source.line - 1].trim()),
+        ['{', '{', '{'],
+      );
+      assert.equal(back.records[1].source.line, lines.indexOf('    {', lines.indexOf('    {') + 1) + 1);
+    });
+
+    it('reports schema errors at the line of the entry and keeps the other entries', () => {
+      const entries = slovenia.records.slice(0, 3).map(toEntry);
+      const text = serialiseRecommendationFile({
+        format: 'upr-recommendations/1',
+        recommendations: [entries[0], { ...entries[1], response: 'maybe' as 'noted', paragraph: '12a' }, entries[2]],
+      });
+      const result = importJson(text, 'bad.json');
+      assert.deepEqual(result.errors, [
+        { line: 5, message: '"12a" is not a paragraph number such as 76.27 or 12 (key "recommendations[1].paragraph")' },
+        { line: 5, message: '"recommendations[1].response" must be one of supported, noted, not "maybe".' },
+      ]);
+      assert.deepEqual(result.records.map((record) => record.paragraph), [entries[0].paragraph, entries[2].paragraph]);
+    });
+
+    it('refuses a file that is not in the format, with the line', () => {
+      assert.deepEqual(importJson('{\n  "format": "upr-recommendations/2",\n  "recommendations": []\n}', 'v2.json').errors, [
+        { line: 2, message: '"format" must be "upr-recommendations/1", not "upr-recommendations/2"' },
+      ]);
+      const broken = importJson('{\n  "format": "upr-recommendations/1",\n  "recommendations": [\n    {"text": "x",}\n  ]\n}', 'broken.json');
+      assert.equal(broken.errors.length, 1);
+      assert.equal(broken.errors[0].line, 4);
+      assert.match(broken.errors[0].message, /^not JSON: /);
+      assert.deepEqual(importJson('[1, 2]', 'array.json').errors, [
+        { line: 1, message: 'not a file of recommendations: expected an object with "format" and "recommendations"' },
+      ]);
+      assert.equal(importJson('{\n  "format": "upr-recommendations/1",\n}', 'comma.json').errors[0].line, 3);
+    });
+
+    it('reads a file by its name', () => {
+      assert.equal(importRecommendations('{"format":"upr-recommendations/1","recommendations":[]}', 'x.JSON').layout, 'upr-recommendations-json');
+      assert.equal(importRecommendations(sharedCsv('recommendations.csv'), 'x.csv').layout, 'upr-info-located');
+    });
+  });
+});

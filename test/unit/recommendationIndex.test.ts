@@ -1,0 +1,230 @@
+// The index of previous recommendations (server/src/core/references/recommendationIndex.ts) on
+// the shared data: recommendations.csv (Central Asia, UPR Info with paragraphs) and the Slovenia
+// thematic lists, read in place from ../shared/data/upr beside the repository.
+
+import assert from 'node:assert/strict';
+import { importCsv } from '../../server/src/core/references/importers';
+import { RecommendationIndex } from '../../server/src/core/references/recommendationIndex';
+import { canonicalReference, type RecommendationRecord } from '../../server/src/core/references/records';
+import { sharedCsv } from './importers.test';
+
+const centralAsia = importCsv(sharedCsv('recommendations.csv'), 'recommendations.csv').records;
+const slovenia = importCsv(sharedCsv('slovenia_cycles2-4_thematic_lists.csv'), 'slovenia.csv').records;
+
+function record(fields: Partial<RecommendationRecord>): RecommendationRecord {
+  return { text: 'Ratify the CRPD', state: 'Kyrgyzstan', recommendingStates: [], issues: [], sdgs: [], source: { file: 'test.json', line: 1 }, ...fields };
+}
+
+describe('RecommendationIndex', () => {
+  const index = new RecommendationIndex([...centralAsia, ...slovenia]);
+
+  it('holds the records of several files', () => {
+    assert.equal(index.size, 1273 + 632);
+    assert.deepEqual(index.files().sort(), ['recommendations.csv', 'slovenia.csv']);
+  });
+
+  describe('resolve', () => {
+    it('resolves A/HRC/15/2, para. 76.27 to the recommendation the report item gives (Tajikistan)', () => {
+      const resolution = index.resolve('A/HRC/15/2', '76.27');
+      assert.equal(resolution.kind, 'item');
+      assert.equal(resolution.ambiguous, false);
+      // UPR Info holds the same words from Afghanistan too, but the report item names Tajikistan.
+      assert.deepEqual(resolution.records.map((r) => [r.id, r.recommendingStates[0]]), [['KGZ-S08-156', 'Tajikistan'], ['KGZ-S08-001', 'Afghanistan']]);
+      assert.equal(resolution.best?.id, 'KGZ-S08-156');
+      assert.deepEqual(resolution.recommendingStates, ['Tajikistan']);
+      assert.equal(resolution.text, 'Adopt a zero-tolerance policy towards corruption (Tajikistan)');
+      assert.equal(resolution.response, 'supported');
+      assert.equal(canonicalReference(resolution.best!), 'A/HRC/15/2, para. 76.27');
+      assert.deepEqual(resolution.best?.source, { file: 'recommendations.csv', line: 157 });
+    });
+
+    it('compares symbols without case or spaces', () => {
+      assert.equal(index.resolve(' a/hrc/15/2', '76.27 ').best?.id, 'KGZ-S08-156');
+    });
+
+    it('gives the States of a shared item in the order the item names them', () => {
+      const resolution = index.resolve('A/HRC/15/2', '76.92');
+      assert.deepEqual(resolution.recommendingStates, ['Tajikistan', 'Pakistan']);
+      assert.equal(resolution.best?.recommendingStates[0], 'Tajikistan');
+      assert.equal(resolution.records.at(-1)?.recommendingStates[0], 'Afghanistan');
+      assert.equal(resolution.ambiguous, false);
+    });
+
+    it('resolves an item UPR Info split in parts to the item, with a mixed response', () => {
+      const resolution = index.resolve('A/HRC/15/2', '77.4');
+      assert.equal(resolution.ambiguous, false);
+      assert.equal(resolution.records.length, 2);
+      assert.match(resolution.text!, /^Sign and ratify the Convention on the Rights of Persons with Disabilities and the Optional Protocol thereto; .*\(Spain\)$/);
+      assert.match(resolution.best!.text, /^Sign and ratify the Convention on the Rights of Persons with Disabilities/);
+      assert.equal(resolution.response, 'mixed');
+    });
+
+    it('is ambiguous when the records differ and no source gives the item in its own words', () => {
+      const resolution = index.resolve('A/HRC/14/10', '95.3');
+      assert.equal(resolution.ambiguous, true);
+      assert.equal(resolution.reason, 'different-texts');
+      assert.deepEqual(resolution.records.map((r) => r.recommendingStates[0]).sort(), ['Republic of Korea', 'Slovenia']);
+      assert.deepEqual([...resolution.recommendingStates].sort(), ['Republic of Korea', 'Slovenia']);
+    });
+
+    it('is ambiguous when one reference holds recommendations to different States', () => {
+      const mixed = new RecommendationIndex([
+        record({ symbol: 'A/HRC/1/1', paragraph: '5.1', state: 'Kyrgyzstan' }),
+        record({ symbol: 'A/HRC/1/1', paragraph: '5.1', state: 'Kazakhstan' }),
+      ]);
+      assert.deepEqual([mixed.resolve('A/HRC/1/1', '5.1').ambiguous, mixed.resolve('A/HRC/1/1', '5.1').reason], [true, 'different-states']);
+    });
+
+    it('resolves Slovenia items with several States and the lists own words', () => {
+      const resolution = index.resolve('A/HRC/59/15', '140.7');
+      assert.deepEqual(resolution.recommendingStates, ['Maldives', 'Portugal']);
+      assert.equal(resolution.best?.text, 'Ratify the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights');
+      assert.equal(resolution.ambiguous, false);
+    });
+
+    it('resolves a paragraph that groups items, a whole document, and nothing', () => {
+      const grouped = index.resolve('A/HRC/15/2', '76');
+      assert.equal(grouped.kind, 'paragraph');
+      assert.equal(grouped.records.length, centralAsia.filter((r) => r.symbol === 'A/HRC/15/2' && r.paragraph?.startsWith('76.')).length);
+      const document = index.resolve('A/HRC/15/2');
+      assert.equal(document.kind, 'document');
+      assert.equal(document.records.length, 175);
+      assert.equal(index.resolve('A/HRC/15/2', '99.1').kind, 'none');
+      assert.equal(index.resolve('CEDAW/C/KGZ/CO/5', '12').kind, 'none');
+      assert.equal(index.resolve('', '1').kind, 'none');
+    });
+
+    it('lists the paragraphs of a document in order', () => {
+      const paragraphs = index.paragraphs('A/HRC/15/2');
+      assert.deepEqual(paragraphs.slice(0, 3), ['76.1', '76.2', '76.3']);
+      assert.equal(paragraphs.at(-1), '77.41');
+    });
+  });
+
+  describe('States and issues', () => {
+    it('finds a State by English name or ISO code', () => {
+      assert.equal(index.forState('Kyrgyzstan').length, 175);
+      assert.equal(index.forState('KGZ').length, 175);
+      assert.equal(index.forState('kyrgyzstan ', 1).length, 175);
+      assert.equal(index.forState('KGZ', 2).length, 0);
+      assert.deepEqual([2, 3, 4].map((cycle) => index.forState('Slovenia', cycle).length), [163, 215, 254]);
+      assert.equal(index.forState('Atlantis').length, 0);
+    });
+
+    it('learns another name of a State from a record that gives its code', () => {
+      const learnt = new RecommendationIndex([
+        record({ state: 'Kyrgyzstan', stateCode: 'KGZ' }),
+        record({ state: 'Kyrgyz Republic', stateCode: 'KGZ' }),
+        record({ state: 'Trinidad & Tobago' }),
+      ]);
+      assert.equal(learnt.forState('Kyrgyz Republic').length, 2);
+      assert.equal(learnt.forState('KGZ').length, 2);
+      assert.equal(learnt.forState('Trinidad and Tobago').length, 1);
+    });
+
+    it('finds recommendations by issue without case', () => {
+      assert.equal(index.byIssue('torture and other CID treatment').length, issueCount('Torture and other CID treatment'));
+      assert.ok(index.byIssue('Discrimination against women').length > 0);
+      assert.equal(index.issues()[0].count >= index.issues()[1].count, true);
+    });
+  });
+
+  describe('search', () => {
+    it('finds recommendations by words as typed', () => {
+      const hits = index.search('tortur', { limit: 10 });
+      assert.equal(hits.length, 10);
+      for (const hit of hits) assert.match(hit.record.text, /tortur/i);
+      assert.ok(hits[0].score >= hits[9].score);
+    });
+
+    it('narrows with every word and filters by State, cycle and issue', () => {
+      const hits = index.search('domestic viol', { state: 'KGZ', limit: 50 });
+      assert.ok(hits.length > 3);
+      for (const { record } of hits) {
+        assert.equal(record.state, 'Kyrgyzstan');
+        assert.match(record.text, /domestic/i);
+        assert.match(record.text, /viol/i);
+      }
+      for (const { record } of index.search('women', { state: 'Slovenia', cycle: 4, limit: 100 })) assert.equal(record.cycle, 4);
+      for (const { record } of index.search('detention', { issues: ['Torture and other CID treatment'] })) assert.ok(record.issues.includes('Torture and other CID treatment'));
+    });
+
+    it('forgives a typo in a long word', () => {
+      const hits = index.search('discrimnation women', { limit: 5 });
+      assert.equal(hits.length, 5);
+      for (const { record } of hits) assert.match(record.text, /discrimination/i);
+    });
+
+    it('falls back to any word when no record has them all', () => {
+      const hits = index.search('torture zyxwvut', { limit: 5 });
+      assert.equal(hits.length, 5);
+      assert.deepEqual(index.search('zyxwvut qqqq'), []);
+      assert.deepEqual(index.search(''), []);
+    });
+  });
+
+  describe('similar', () => {
+    it('finds recommendations on torture for a text about torture', () => {
+      const hits = index.similar('Criminalise torture in line with the Convention against Torture and investigate all allegations of torture by 2027', { limit: 10 });
+      assert.equal(hits.length, 10);
+      for (const hit of hits.slice(0, 5)) assert.match(hit.record.text, /tortur/i);
+      assert.ok(hits.every((hit, i) => i === 0 || hits[i - 1].score >= hit.score));
+    });
+
+    it('gives full coverage to the same words, whatever the time frame', () => {
+      const [first] = index.similar('Abolish the death penalty by 2030');
+      assert.equal(first.record.text, 'Abolish the death penalty');
+      assert.equal(first.coverage, 1);
+    });
+
+    it('finds words written otherwise: criminalise for criminalizing', () => {
+      const hits = index.similar('Criminalise bride kidnapping', { limit: 3 });
+      assert.match(hits[0].record.text, /criminalizing bride kidnapping/);
+      assert.equal(hits[0].coverage, 1);
+    });
+
+    it('keeps to a State and a minimum coverage when asked', () => {
+      const hits = index.similar('Ensure access to inclusive education for children with disabilities', { state: 'SLOVENIA', minCoverage: 0.5, limit: 20 });
+      assert.ok(hits.length > 0);
+      for (const hit of hits) {
+        assert.equal(hit.record.state, 'Slovenia');
+        assert.ok(hit.coverage >= 0.5);
+      }
+      assert.deepEqual(index.similar('the of and'), []);
+    });
+
+    it('counts the recommending States of similar recommendations', () => {
+      const counts = index.recommendingStatesFor('Abolish the death penalty');
+      assert.ok(counts.length >= 5);
+      assert.ok(counts.every((entry, i) => i === 0 || counts[i - 1].count >= entry.count));
+      for (const { state, count, examples } of counts) {
+        assert.ok(count >= 1 && examples.length >= 1 && examples.length <= 3);
+        for (const example of examples) {
+          assert.ok(example.recommendingStates.includes(state));
+          assert.match(example.text, /death penalty/i);
+        }
+      }
+      assert.ok(counts.some(({ state }) => state === 'Germany'));
+      assert.deepEqual(index.recommendingStatesFor('zyxwvut'), []);
+    });
+
+    it('counts a recommendation imported twice once', () => {
+      const once = new RecommendationIndex(centralAsia).recommendingStatesFor('Abolish the death penalty');
+      const copy = centralAsia.map((r) => ({ ...r, source: { file: 'copy.csv', line: r.source.line } }));
+      const twice = new RecommendationIndex([...centralAsia, ...copy]);
+      assert.deepEqual(
+        twice.recommendingStatesFor('Abolish the death penalty').map(({ state, count }) => [state, count]),
+        once.map(({ state, count }) => [state, count]),
+      );
+      twice.removeFile('copy.csv');
+      assert.equal(twice.size, centralAsia.length);
+      assert.equal(twice.forState('KGZ').length, 175);
+      assert.equal(twice.resolve('A/HRC/15/2', '76.27').records.length, 2);
+      assert.ok(twice.search('torture').every((hit) => hit.record.source.file === 'recommendations.csv'));
+    });
+  });
+});
+
+function issueCount(issue: string): number {
+  return [...centralAsia, ...slovenia].filter((record) => record.issues.includes(issue)).length;
+}
