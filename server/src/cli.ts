@@ -2,6 +2,7 @@
 //   upr check FILE... [--format text|json|sarif]   the editor's diagnostics; exit 1 on any error
 //   upr count FILE [--format text|json]            words, limit and words per section
 //   upr classify [--lang en|ru|fr|es]              action category and SMART flags per line of stdin
+//   upr import FILE.csv|FILE.json -o OUT.json      previous recommendations to the project's JSON
 // Each takes --config FILE; without it, the nearest .upr/config.yaml above a submission applies.
 // Exit code 2, with a one-line reason, for unusable input or usage. One module per command in cli/.
 
@@ -10,6 +11,7 @@ import { check, type CheckFormat } from './cli/check';
 import { classify, languageOption } from './cli/classify';
 import { CommandConfigs } from './cli/config';
 import { count } from './cli/count';
+import { importFile } from './cli/import';
 import { USAGE, UsageError } from './cli/usage';
 import { useLocale } from './localisation';
 
@@ -28,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
       locale: { type: 'string' },
       lang: { type: 'string' },
       config: { type: 'string' },
+      output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -38,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
   useLocale(values.locale);
   const [command, ...files] = positionals;
   if (values.lang !== undefined && command !== 'classify') throw new UsageError('--lang is an option of classify');
+  if (values.output !== undefined && command !== 'import') throw new UsageError('-o is an option of import');
   const configs = new CommandConfigs(values.config);
   switch (command) {
     case 'check':
@@ -49,8 +53,10 @@ async function main(argv: string[]): Promise<number> {
       if (values.format !== undefined) throw new UsageError('classify always writes JSON lines and takes no --format');
       return classify(languageOption(values.lang), configs.forWorkingFolder().smart);
     }
+    case 'import':
+      return importFile(files, values.output);
     default:
-      throw new UsageError(`${command ? `unknown command "${command}"` : 'no command'}: use check, count or classify (--help for usage)`);
+      throw new UsageError(`${command ? `unknown command "${command}"` : 'no command'}: use check, count, classify or import (--help for usage)`);
   }
 }
 

@@ -4,6 +4,7 @@ export const USAGE = `Usage:
   upr check FILE... [--format text|json|sarif] [--locale en|ru] [--config FILE]
   upr count FILE [--format text|json] [--locale en|ru] [--config FILE]
   upr classify [--lang en|ru|fr|es] [--config FILE] < recommendations.txt
+  upr import FILE.csv|FILE.json -o OUT.json [--locale en|ru]
 
 Without --config, the nearest .upr/config.yaml above each submission (above the working folder
 for classify) applies.`;

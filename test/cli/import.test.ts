@@ -1,0 +1,123 @@
+// `node dist/cli.js import FILE -o OUT.json` as a separate process, on the shared data
+// (../shared/data/upr beside the repository, read in place) and on files written to a temporary
+// folder. Run `npm run build` first.
+
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { importJson } from '../../server/src/core/references/importers';
+import { toEntry } from '../../server/src/core/references/records';
+import { assertUsageFailure, runCli, type Run } from './helpers';
+
+const SHARED = path.resolve(process.cwd(), '../shared/data/upr');
+const HEADER = 'id,state_under_review,sur_iso3,cycle,wg_session,year,wg_report_symbol,paragraph,text,recommending_state,response,action_category,issues';
+const GOOD_ROW = 'R1,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.1,Sign and ratify the Second Optional Protocol,Spain,Supported,5,International instruments';
+
+let dir: string;
+
+function run(...args: string[]): Run {
+  return runCli(args, { cwd: dir });
+}
+
+function write(name: string, content: string | Buffer): string {
+  writeFileSync(path.join(dir, name), content);
+  return name;
+}
+
+describe('upr import', () => {
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'upr-import-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes the project JSON from the shared CSV and says what it wrote', () => {
+    const result = run('import', path.join(SHARED, 'recommendations.csv'), '-o', 'out.json');
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stderr, '');
+    assert.match(result.stdout, /^out\.json: 1,273 recommendations from .*recommendations\.csv \(UPR Info rows with paragraphs\), \d[\d,]* citable by paragraph\n$/);
+    const text = readFileSync(path.join(dir, 'out.json'), 'utf8');
+    const back = importJson(text, 'out.json');
+    assert.deepEqual(back.errors, []);
+    assert.equal(back.records.length, 1273);
+    assert.equal(JSON.parse(text).format, 'upr-recommendations/1');
+    const first = back.records.find((record) => record.id === 'KGZ-S08-156')!;
+    assert.equal(first.paragraph, '76.27');
+    assert.deepEqual(first.recommendingStates, ['Tajikistan']);
+    assert.deepEqual(readdirSync(dir), ['out.json']);
+  });
+
+  it('reads the OHCHR lists and its own JSON back to the same records', () => {
+    assert.equal(run('import', path.join(SHARED, 'slovenia_cycles2-4_thematic_lists.csv'), '-o', 'slovenia.json').status, 0);
+    const result = run('import', 'slovenia.json', '-o', 'again.json');
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^again\.json: 632 recommendations from slovenia\.json \(upr-recommendations\/1 JSON\), 632 citable by paragraph\n$/);
+    const first = importJson(readFileSync(path.join(dir, 'slovenia.json'), 'utf8'), 'a').records.map(toEntry);
+    const second = importJson(readFileSync(path.join(dir, 'again.json'), 'utf8'), 'b').records.map(toEntry);
+    assert.deepEqual(second, first);
+  });
+
+  it('reports bad rows as FILE:LINE: reason, exits 1 and writes nothing', () => {
+    write('bad.csv', [HEADER, GOOD_ROW, 'R2,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.2,,Belgium,Supported,5,', 'R3,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.3,Ratify CRPD,Spain,Maybe,5,'].join('\n'));
+    write('out.json', 'the previous version\n');
+    const result = run('import', 'bad.csv', '-o', 'out.json');
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, '');
+    assert.equal(
+      result.stderr,
+      [
+        'bad.csv:3: no recommendation text (column "text")',
+        'bad.csv:4: unknown response "Maybe" (column "response"): expected Supported, Accepted or Noted',
+        'bad.csv: 2 problems; nothing written',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(readFileSync(path.join(dir, 'out.json'), 'utf8'), 'the previous version\n');
+    assert.deepEqual(readdirSync(dir).sort(), ['bad.csv', 'out.json']);
+  });
+
+  it('says the reasons in Russian when asked', () => {
+    write('bad.csv', [HEADER, 'R2,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.2,,Belgium,Supported,5,'].join('\n'));
+    const result = run('import', 'bad.csv', '-o', 'out.json', '--locale', 'ru');
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /^bad\.csv:2: нет текста рекомендации \(столбец «text»\)\n/);
+    assert.equal(existsSync(path.join(dir, 'out.json')), false);
+  });
+
+  it('names the expected columns for a file of unknown layout', () => {
+    write('people.csv', 'name,email\nAda,ada@example.org\n');
+    const result = run('import', 'people.csv', '-o', 'out.json');
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /^people\.csv:1: unknown layout: expected columns .*To, To-Rgrp, To-Org, Text, From/);
+    assert.equal(existsSync(path.join(dir, 'out.json')), false);
+  });
+
+  it('refuses a file with a header and no rows', () => {
+    write('header.csv', `${HEADER}\n`);
+    const result = run('import', 'header.csv', '-o', 'out.json');
+    assert.equal(result.status, 1);
+    assert.equal(result.stderr, 'header.csv:1: no recommendations in the file; nothing written\n');
+  });
+
+  it('exits 2 for unusable input or usage', () => {
+    assertUsageFailure(run('import', 'missing.csv', '-o', 'out.json'), /^upr: missing\.csv: no such file$/m);
+    write('latin1.csv', Buffer.from([...Buffer.from(`${HEADER}\n`), 0x52, 0x31, 0x2c, 0xe9, 0x0a]));
+    assertUsageFailure(run('import', 'latin1.csv', '-o', 'out.json'), /latin1\.csv: not UTF-8 text/);
+    write('good.csv', `${HEADER}\n${GOOD_ROW}\n`);
+    assertUsageFailure(run('import', 'good.csv'), /import needs -o OUT\.json/);
+    assertUsageFailure(run('import', '-o', 'out.json'), /import takes exactly one FILE/);
+    assertUsageFailure(run('import', 'good.csv', 'good.csv', '-o', 'out.json'), /import takes exactly one FILE/);
+    assertUsageFailure(run('import', 'good.csv', '-o', 'no/such/folder/out.json'), /no such folder/);
+    assertUsageFailure(run('count', 'good.csv', '-o', 'out.json'), /-o is an option of import/);
+    assert.deepEqual(readdirSync(dir).sort(), ['good.csv', 'latin1.csv']);
+  });
+
+  it('replaces an earlier output whole', () => {
+    write('good.csv', `${HEADER}\n${GOOD_ROW}\n`);
+    write('out.json', 'old');
+    const result = run('import', 'good.csv', '--output', 'out.json');
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, 'out.json: 1 recommendation from good.csv (UPR Info rows with paragraphs), 1 citable by paragraph\n');
+    assert.equal(importJson(readFileSync(path.join(dir, 'out.json'), 'utf8'), 'out.json').records[0].text, 'Sign and ratify the Second Optional Protocol');
+  });
+});
