@@ -2,8 +2,9 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RenumberParagraphsCommand } from '../../server/src/protocol';
+import { RenumberParagraphsCommand, ShowSimilarRecommendationsCommand } from '../../server/src/protocol';
 import { newJointSubmission } from './commands/newSubmission';
+import { showAdvocacyTargets, showSimilarRecommendations } from './commands/references';
 import { createLanguageClient, LANGUAGE_ID } from './languageClient';
 import { WordCountStatus } from './statusBar';
 
@@ -24,6 +25,8 @@ export function activate(context: vscode.ExtensionContext): UprSubmissionApi {
     status,
     vscode.commands.registerCommand('uprSubmission.newJointSubmission', newJointSubmission),
     vscode.commands.registerCommand('uprSubmission.renumberParagraphs', renumberActiveDocument),
+    vscode.commands.registerCommand(ShowSimilarRecommendationsCommand, showSimilarRecommendations),
+    vscode.commands.registerCommand('uprSubmission.advocacyTargets', () => showAdvocacyTargets(client!)),
   );
   const ready = client.start().catch((error: unknown) => {
     void vscode.window.showErrorMessage(vscode.l10n.t('The UPR language server did not start: {0}', String(error)));

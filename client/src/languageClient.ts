@@ -7,6 +7,10 @@ import { explicitSettings, SETTINGS_SECTION } from './explicitSettings';
 
 export const LANGUAGE_ID = 'upr-submission';
 
+function referencesFolder(): string {
+  return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('references.folder')?.trim() || 'recommendations';
+}
+
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -20,7 +24,11 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     synchronize: {
       // The server pulls `uprSubmission.*` itself; this only tells it when they change.
       configurationSection: 'uprSubmission',
-      fileEvents: vscode.workspace.createFileSystemWatcher(`**/${WORKSPACE_CONFIG_PATH}`),
+      // The coalition's configuration, and the previous recommendations the server indexes.
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher(`**/${WORKSPACE_CONFIG_PATH}`),
+        vscode.workspace.createFileSystemWatcher(`**/${referencesFolder()}/**/*.{csv,json}`),
+      ],
     },
     middleware: {
       workspace: {

@@ -18,5 +18,18 @@ export interface WordCountResult {
 /** Server command behind "Renumber paragraphs": arguments `[uri]`. */
 export const RenumberParagraphsCommand = 'upr.renumberParagraphs';
 
+/** Server command behind "Advocacy targets": arguments `[uri]`; answers a Markdown table, or null without an index. */
+export const AdvocacyTargetsCommand = 'upr.advocacyTargets';
+
 /** The coalition's configuration file, relative to a folder above the submissions. */
 export const WORKSPACE_CONFIG_PATH = '.upr/config.yaml';
+
+/** Client command behind a "Similar past recommendations" code lens: arguments `[SimilarRecommendation[]]`. */
+export const ShowSimilarRecommendationsCommand = 'uprSubmission.showSimilarRecommendations';
+
+export interface SimilarRecommendation {
+  reference: string | undefined;
+  state: string;
+  recommendingStates: string[];
+  text: string;
+}

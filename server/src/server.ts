@@ -10,7 +10,9 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as l10n from '@vscode/l10n';
 import { Analysis, analyse } from './core/analyse';
 import { AnalysisConfig, mergeConfig, resolveConfig } from './core/config';
 import { parseWorkspaceConfig } from './core/workspaceConfig';
@@ -21,8 +23,16 @@ import { toDiagnostics } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
 import { hover } from './features/hover';
+import { advocacyTargets } from './features/advocacyTargets';
+import { assessmentActions } from './features/assessmentTable';
+import { codeLenses } from './features/codeLens';
+import { completions } from './features/completion';
+import { definition } from './features/definition';
+import { workspaceReferences } from './features/workspaceReferences';
+import type { ReferenceLibrary } from './core/references/library';
+import { loadReferences, referenceSourceFiles } from './referenceFiles';
 import { useLocale } from './localisation';
-import { RenumberParagraphsCommand, WordCountParams, WordCountRequest, WordCountResult, WORKSPACE_CONFIG_PATH } from './protocol';
+import { AdvocacyTargetsCommand, RenumberParagraphsCommand, WordCountParams, WordCountRequest, WordCountResult, WORKSPACE_CONFIG_PATH } from './protocol';
 import { readSettings, ServerSettings } from './settings';
 import { WorkspaceConfigFiles } from './workspaceConfigFiles';
 
@@ -41,28 +51,78 @@ const publishedConfigs = new Set<string>();
 
 const isConfigFile = (uri: string) => uri.endsWith(`/${WORKSPACE_CONFIG_PATH}`);
 
+/** The workspace folders' paths, and the previous recommendations read from them. */
+let workspaceFolders: string[] = [];
+let library: ReferenceLibrary | undefined;
+/** Recommendation files whose import problems were published. */
+const publishedSources = new Set<string>();
+let canReportProgress = false;
+
 connection.onInitialize((params) => {
   useLocale(params.locale);
   canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+  canReportProgress = Boolean(params.capabilities.window?.workDoneProgress);
+  workspaceFolders = (params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []))
+    .filter((uri) => uri.startsWith('file:'))
+    .map((uri) => fileURLToPath(uri));
   if (params.initializationOptions?.settings) settings = readSettings(params.initializationOptions.settings);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       documentSymbolProvider: true,
       hoverProvider: true,
+      completionProvider: { triggerCharacters: [' ', '.', '/', '@', '-'] },
+      definitionProvider: true,
+      referencesProvider: true,
+      codeLensProvider: { resolveProvider: false },
       foldingRangeProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
-      executeCommandProvider: { commands: [RenumberParagraphsCommand] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, `${CodeActionKind.Refactor}.insert`] },
+      executeCommandProvider: { commands: [RenumberParagraphsCommand, AdvocacyTargetsCommand] },
     },
     serverInfo: { name: 'upr-submission' },
   };
 });
 
 connection.onInitialized(async () => {
-  if (!canPullConfiguration) return;
-  connection.client.register(DidChangeConfigurationNotification.type, { section: 'uprSubmission' }).catch(() => {});
-  await refreshSettings();
+  if (canPullConfiguration) {
+    connection.client.register(DidChangeConfigurationNotification.type, { section: 'uprSubmission' }).catch(() => {});
+    await refreshSettings();
+  }
+  await reloadReferences();
 });
+
+/** Reads the previous recommendations again, reports each file's bad rows on it, re-checks everything. */
+async function reloadReferences(): Promise<void> {
+  const files = referenceSourceFiles(workspaceFolders.map((folder) => join(folder, settings.referencesFolder)));
+  const progress = canReportProgress && files.length ? await connection.window.createWorkDoneProgress() : undefined;
+  progress?.begin(l10n.t('Loading previous recommendations'), 0, undefined, false);
+  try {
+    const loaded = await loadReferences(files, (file, done) => progress?.report(Math.round((done * 100) / files.length), file));
+    library = loaded.library.index.size ? loaded.library : undefined;
+    for (const file of publishedSources) {
+      if (!loaded.problems.has(file)) connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics: [] });
+    }
+    publishedSources.clear();
+    for (const [file, problems] of loaded.problems) {
+      publishedSources.add(file);
+      connection.sendDiagnostics({
+        uri: pathToFileURL(file).toString(),
+        diagnostics: problems.map(({ line, message }) => ({
+          range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: Number.MAX_SAFE_INTEGER } },
+          severity: 1,
+          code: 'references/import',
+          source: 'upr-submission',
+          message,
+        })),
+      });
+    }
+  } catch (error) {
+    connection.console.error(`Could not read the previous recommendations: ${error instanceof Error ? error.stack : String(error)}`);
+  } finally {
+    progress?.done();
+  }
+  reanalyseAll();
+}
 
 connection.onDidChangeConfiguration(async (change) => {
   if (canPullConfiguration) await refreshSettings();
@@ -71,7 +131,9 @@ connection.onDidChangeConfiguration(async (change) => {
 });
 
 // The coalition's `.upr/config.yaml` changed on disk: read it again and check everything anew.
-connection.onDidChangeWatchedFiles(() => {
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  if (changes.some(({ uri }) => !isConfigFile(uri))) void reloadReferences();
+  if (!changes.some(({ uri }) => isConfigFile(uri))) return;
   configFiles.forget();
   for (const path of publishedConfigs) {
     const uri = pathToFileURL(path).toString();
@@ -120,7 +182,7 @@ function configFor(uri: string): AnalysisConfig {
 function analysisOf(document: TextDocument): Analysis {
   const cached = analyses.get(document.uri);
   if (cached?.version === document.version) return cached.analysis;
-  const analysis = analyse(parseSubmission(document.getText()), configFor(document.uri));
+  const analysis = analyse(parseSubmission(document.getText()), configFor(document.uri), library);
   analyses.set(document.uri, { version: document.version, analysis });
   return analysis;
 }
@@ -189,20 +251,46 @@ connection.onFoldingRanges(({ textDocument }) => {
 
 connection.onHover(({ textDocument, position }) => {
   const document = submission(textDocument.uri);
-  return document ? hover(analysisOf(document), position) : null;
+  return document ? hover(analysisOf(document), position, library) : null;
 });
 
-connection.onCodeAction(({ textDocument, context }) => {
+connection.onCompletion(({ textDocument, position }) => {
   const document = submission(textDocument.uri);
-  return document ? codeActions(analysisOf(document), document.uri, context.diagnostics, context.only) : null;
+  return document ? completions(analysisOf(document), position, library) : null;
+});
+
+connection.onDefinition(({ textDocument, position }) => {
+  const document = submission(textDocument.uri);
+  return document && library ? definition(analysisOf(document), position, library) : null;
+});
+
+connection.onReferences(({ textDocument, position }) => {
+  const document = submission(textDocument.uri);
+  if (!document) return null;
+  return workspaceReferences(analysisOf(document).model, position, workspaceFolders, (uri) => documents.get(uri)?.getText());
+});
+
+connection.onCodeLens(({ textDocument }) => {
+  const document = submission(textDocument.uri);
+  return document && library ? codeLenses(analysisOf(document), library) : null;
+});
+
+connection.onCodeAction(({ textDocument, context, range }) => {
+  const document = submission(textDocument.uri);
+  if (!document) return null;
+  const analysis = analysisOf(document);
+  const assessments = library && (!context.only || context.only.some((kind) => kind.startsWith('refactor'))) ? assessmentActions(analysis, range, library, document.uri) : [];
+  return [...codeActions(analysis, document.uri, context.diagnostics, context.only), ...assessments];
 });
 
 connection.onExecuteCommand(async ({ command, arguments: args }) => {
-  if (command !== RenumberParagraphsCommand) return;
   const document = typeof args?.[0] === 'string' ? submission(args[0]) : undefined;
-  if (!document) return;
+  if (!document) return null;
+  if (command === AdvocacyTargetsCommand) return library ? advocacyTargets(analysisOf(document), library) : null;
+  if (command !== RenumberParagraphsCommand) return null;
   const edits = renumberParagraphs(analysisOf(document).model);
   if (edits.length) await connection.workspace.applyEdit({ changes: { [document.uri]: edits } });
+  return null;
 });
 
 connection.onRequest(WordCountRequest, ({ uri }: WordCountParams): WordCountResult | null => {

@@ -10,6 +10,8 @@ export interface ServerSettings {
   overrides: PartialConfig;
   trigger: 'onType' | 'onSave';
   debounceMs: number;
+  /** The folder of each workspace folder that holds previous recommendations. */
+  referencesFolder: string;
 }
 
 export function readSettings(raw: unknown): ServerSettings {
@@ -17,6 +19,7 @@ export function readSettings(raw: unknown): ServerSettings {
   const lint = isRecord(settings.lint) ? settings.lint : {};
   const wordLimit = isRecord(settings.wordLimit) ? settings.wordLimit : {};
   const smart = isRecord(settings.smart) ? settings.smart : {};
+  const references = isRecord(settings.references) ? settings.references : {};
   const overrides: PartialConfig = {};
 
   const wordLimits = {
@@ -44,6 +47,7 @@ export function readSettings(raw: unknown): ServerSettings {
     overrides,
     trigger: lint.trigger === 'onSave' ? 'onSave' : 'onType',
     debounceMs: typeof lint.debounceMs === 'number' && lint.debounceMs >= 0 ? lint.debounceMs : 300,
+    referencesFolder: typeof references.folder === 'string' && references.folder.trim() ? references.folder.trim() : 'recommendations',
   };
 }
 

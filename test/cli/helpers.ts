@@ -44,10 +44,10 @@ export function parseJson<T>(result: Run): T {
 }
 
 /**
- * The submission with the SMART checks on its recommendations switched off, for tests of the
+ * The submission with the SMART checks and SDG hints on its recommendations switched off, for tests of the
  * other rules and of the output formats: an HTML comment at the end, which changes neither the
  * line numbers nor the word count.
  */
 export function withoutSmart(text: string): string {
-  return `${text}${text.endsWith('\n') ? '' : '\n'}\n<!-- upr-disable-file smart -->\n`;
+  return `${text}${text.endsWith('\n') ? '' : '\n'}\n<!-- upr-disable-file smart references/sdg-missing -->\n`;
 }

@@ -41,6 +41,8 @@ export interface StartOptions {
   locale?: string;
   /** Whether to declare the `workspace.configuration` capability (default true). */
   pullConfiguration?: boolean;
+  /** Workspace folders, as file URIs (none unless given). */
+  workspaceFolders?: string[];
 }
 
 interface Waiter<T> {
@@ -124,7 +126,7 @@ export class TestClient {
     const configured = pull ? this.nextConfiguration() : Promise.resolve();
     this.initializeResult = await this.request<InitializeResult>('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: this.options.workspaceFolders?.[0] ?? null,
       locale: this.options.locale,
       capabilities: {
         workspace: { configuration: pull, didChangeConfiguration: { dynamicRegistration: true }, applyEdit: true },
@@ -135,7 +137,7 @@ export class TestClient {
           synchronization: { didSave: true },
         },
       },
-      workspaceFolders: null,
+      workspaceFolders: this.options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
     });
     await this.connection.sendNotification('initialized', {});
     await withTimeout(configured, 5000, 'workspace/configuration from the server');
@@ -248,6 +250,7 @@ export function editsFor(edit: WorkspaceEdit, uri: string): TextEdit[] {
   return edits;
 }
 
+/** The codes of what VS Code lists as problems: hints (severity 4, faint dots) are left out. */
 export function codesOf(diagnostics: Diagnostic[]): string[] {
-  return diagnostics.map((diagnostic) => String(diagnostic.code));
+  return diagnostics.filter((diagnostic) => diagnostic.severity !== 4).map((diagnostic) => String(diagnostic.code));
 }

@@ -2,6 +2,7 @@
 // and the inline switches. Everything the editor shows for a version comes from one Analysis.
 
 import { AnalysisConfig } from './config';
+import type { ReferenceLibrary } from './references/library';
 import { parseSubmission, SubmissionDocument } from './document';
 import { ruleMatches, switchedOff } from './directives';
 import type { Finding, Severity } from './findings';
@@ -10,6 +11,7 @@ import { comparePositions } from './text';
 import { countWords } from './wordCount';
 import { issuesRule } from './rules/issues';
 import { numberingRule } from './rules/numbering';
+import { previousRecommendationsRule } from './rules/previousRecommendations';
 import { requiredSectionsRule } from './rules/requiredSections';
 import { sdgReferencesRule } from './rules/sdgReferences';
 import { smartRule } from './rules/smart';
@@ -21,13 +23,13 @@ export interface Analysis extends RuleContext {
   diagnostics: Finding[];
 }
 
-const RULES: Rule[] = [({ frontMatter }) => frontMatter.findings, wordLimitRule, numberingRule, requiredSectionsRule, smartRule, issuesRule, sdgReferencesRule];
+const RULES: Rule[] = [({ frontMatter }) => frontMatter.findings, wordLimitRule, numberingRule, requiredSectionsRule, smartRule, issuesRule, sdgReferencesRule, previousRecommendationsRule];
 
-export function analyseText(text: string, config: AnalysisConfig): Analysis {
-  return analyse(parseSubmission(text), config);
+export function analyseText(text: string, config: AnalysisConfig, library?: ReferenceLibrary): Analysis {
+  return analyse(parseSubmission(text), config, library);
 }
 
-export function analyse(model: SubmissionDocument, config: AnalysisConfig): Analysis {
+export function analyse(model: SubmissionDocument, config: AnalysisConfig, library?: ReferenceLibrary): Analysis {
   const frontMatter = checkFrontMatter(model);
   const context: RuleContext = {
     model,
@@ -36,6 +38,7 @@ export function analyse(model: SubmissionDocument, config: AnalysisConfig): Anal
     wordCount: countWords(model, config),
     wordLimit: wordLimitFor(frontMatter.data, config),
     recommendations: analyseRecommendations(model.recommendations, frontMatter.data, config.smart),
+    library,
   };
   const diagnostics: Finding[] = [];
   const isSwitchedOff = switchedOff(model.directives);

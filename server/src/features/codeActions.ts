@@ -1,6 +1,6 @@
 // Code actions: quick fixes for the diagnostics in the request's context (renumber paragraphs,
-// stronger wording, a time frame, splitting two actions, switching a rule off), and "Renumber
-// paragraphs" as a source action.
+// stronger wording, a time frame, splitting two actions, linking an SDG target, switching a rule
+// off), and "Renumber paragraphs" as a source action.
 
 import * as l10n from '@vscode/l10n';
 import { CodeAction, CodeActionKind, Diagnostic } from 'vscode-languageserver-types';
@@ -8,6 +8,7 @@ import type { Analysis } from '../core/analyse';
 import { disableRuleFixes } from '../core/fixes/disableRule';
 import { renumberParagraphs } from '../core/fixes/renumber';
 import { appendTimeFrame, Fix, splitActions, strongerWording } from '../core/fixes/smart';
+import { sdgCitation, sdgSuggestions } from '../core/rules/sdgReferences';
 import { timeFrameYear } from '../core/smart/timeFrame';
 import { containsPosition } from '../core/text';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
@@ -51,6 +52,12 @@ export function codeActions(analysis: Analysis, uri: string, contextDiagnostics:
         } else if (code === 'smart/single-action') {
           const split = splitActions(analysis.model, recommendation);
           if (split) actions.push(quickFix(split, diagnostic, true));
+        } else if (code === 'references/sdg-missing') {
+          const language = analysis.frontMatter.data.language;
+          sdgSuggestions(analysis.model, recommendation.item, language).forEach((id, i) => {
+            const fix = sdgCitation(analysis.model, recommendation.item, id, language);
+            if (fix) actions.push(quickFix(fix, diagnostic, i === 0));
+          });
         }
       }
       for (const fix of disableRuleFixes(analysis.model, code, diagnostic.range.start.line)) actions.push(quickFix(fix, diagnostic));

@@ -1,11 +1,15 @@
-// Hover on a recommendation: its UPR Info action category with what that means, and a SMART
-// checklist saying, letter by letter, what is met and why.
+// Hover: on an SDG reference, the target; on a reference to a previous recommendation, what the
+// index knows of it; on a recommendation, its UPR Info action category with what that means and a
+// SMART checklist saying, letter by letter, what is met and why.
 
 import * as l10n from '@vscode/l10n';
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/analyse';
 import type { ActionCategory } from '../core/smart/classify';
+import type { ReferenceLibrary } from '../core/references/library';
+import { describeTarget } from '../core/references/sdg';
 import { containsPosition, Position } from '../core/text';
+import { referenceHover } from './referenceHover';
 
 function categoryLine(category: ActionCategory): string {
   switch (category) {
@@ -22,7 +26,19 @@ function categoryLine(category: ActionCategory): string {
   }
 }
 
-export function hover(analysis: Analysis, position: Position): Hover | null {
+export function hover(analysis: Analysis, position: Position, library?: ReferenceLibrary): Hover | null {
+  return sdgHover(analysis, position) ?? (library ? referenceHover(analysis, position, library) : null) ?? recommendationHover(analysis, position);
+}
+
+/** An SDG reference: the target's text and its goal. */
+function sdgHover({ model, frontMatter }: Analysis, position: Position): Hover | null {
+  const reference = model.sdgReferences.find(({ range }) => containsPosition(range, position));
+  const value = reference && describeTarget(reference.id, frontMatter.data.language === 'ru' ? 'ru' : 'en');
+  return value ? { contents: { kind: MarkupKind.Markdown, value }, range: reference.range } : null;
+}
+
+/** A recommendation the coalition drafted: its action category and SMART checklist. */
+function recommendationHover(analysis: Analysis, position: Position): Hover | null {
   const found = analysis.recommendations.find(({ item }) => containsPosition(item.range, position));
   if (!found) return null;
   const { classification, words, item } = found;

@@ -48,6 +48,7 @@ export async function run(): Promise<void> {
   require('./wordCount.test');
   require('./newSubmission.test');
   require('./smartQuickFix.test');
+  require('./sdgCompletion.test');
 
   const stats = await new Promise<{ passes: number; failures: number; pending: number }>((resolve) => {
     const runner = mocha.run(() => resolve(runner.stats ?? { passes: 0, failures: 1, pending: 0 }));

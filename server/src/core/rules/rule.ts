@@ -4,6 +4,7 @@ import type { AnalysisConfig } from '../config';
 import type { SubmissionDocument } from '../document';
 import type { Finding } from '../findings';
 import type { FrontMatterResult } from '../frontMatter';
+import type { ReferenceLibrary } from '../references/library';
 import type { AnalysedRecommendation } from '../smart/recommendations';
 import type { WordCount } from '../wordCount';
 import type { WordLimit } from './wordLimit';
@@ -15,6 +16,8 @@ export interface RuleContext {
   wordCount: WordCount;
   wordLimit: WordLimit;
   recommendations: AnalysedRecommendation[];
+  /** The coalition's previous recommendations, when the workspace has any. */
+  library: ReferenceLibrary | undefined;
 }
 
 export type Rule = (context: RuleContext) => Finding[];

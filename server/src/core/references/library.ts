@@ -1,0 +1,15 @@
+// What the editor knows of previous recommendations: the index of every file read, and which of
+// those files are sample data (shown as such wherever their records appear).
+
+import type { RecommendationIndex } from './recommendationIndex';
+import type { RecommendationRecord } from './records';
+
+export interface ReferenceLibrary {
+  index: RecommendationIndex;
+  /** Files whose `sample: true` marks them as sample data. */
+  sampleFiles: ReadonlySet<string>;
+}
+
+export function isSample(library: ReferenceLibrary, record: RecommendationRecord): boolean {
+  return library.sampleFiles.has(record.source.file);
+}

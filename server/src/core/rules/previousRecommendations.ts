@@ -1,0 +1,46 @@
+// References to previous recommendations (`A/HRC/15/2, para. 76.27`) against the coalition's
+// index: not in it, made to another State, or ambiguous. Quiet while the index is empty.
+
+import * as l10n from '@vscode/l10n';
+import type { Finding } from '../findings';
+import { canonicalReference, stateKey, type RecommendationRecord } from '../references/records';
+import type { Rule } from './rule';
+
+export const previousRecommendationsRule: Rule = ({ model, frontMatter, library }) => {
+  if (!library || library.index.size === 0) return [];
+  const state = frontMatter.data.state;
+  const findings: Finding[] = [];
+  for (const reference of model.references) {
+    // A document cited as a whole (a report, concluding observations) is not a recommendation.
+    if (reference.paragraph === undefined) continue;
+    const cited = canonicalReference(reference)!;
+    const resolution = library.index.resolve(reference.symbol, reference.paragraph);
+    if (resolution.kind === 'none' || resolution.records.length === 0) {
+      findings.push({
+        code: 'references/unknown',
+        severity: 'information',
+        range: reference.range,
+        message: l10n.t('{0} is not in the index of previous recommendations: import the report into the recommendations folder.', cited),
+      });
+    } else if (resolution.ambiguous) {
+      findings.push({
+        code: 'references/ambiguous',
+        severity: 'warning',
+        range: reference.range,
+        message: l10n.t('{0} is ambiguous: the index holds {1} different recommendations under it.', cited, resolution.records.length),
+      });
+    } else if (state && !resolution.records.some((record) => concerns(record, state))) {
+      findings.push({
+        code: 'references/other-state',
+        severity: 'warning',
+        range: reference.range,
+        message: l10n.t('{0} was made to {1}, not to {2}.', cited, resolution.records[0].state, state),
+      });
+    }
+  }
+  return findings;
+};
+
+function concerns(record: RecommendationRecord, state: string): boolean {
+  return record.stateCode === state.trim() || stateKey(record.state) === stateKey(state);
+}

@@ -1,0 +1,55 @@
+// Reads the coalition's previous recommendations from the workspace: every CSV export and JSON
+// file under `recommendations/` (or the folder the setting names) of each workspace folder, into
+// one library. A file's bad rows are problems reported on that file, by line.
+
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import * as l10n from '@vscode/l10n';
+import { importRecommendations, type ImportError } from './core/references/importers';
+import type { ReferenceLibrary } from './core/references/library';
+import { RecommendationIndex } from './core/references/recommendationIndex';
+import type { RecommendationRecord } from './core/references/records';
+
+export interface LoadedReferences {
+  library: ReferenceLibrary;
+  /** Per file read, its problems (empty when it read cleanly). */
+  problems: Map<string, ImportError[]>;
+}
+
+const SOURCE_FILE = /\.(csv|json)$/i;
+
+/** The files a library is read from: CSV and JSON files anywhere under each folder. */
+export function referenceSourceFiles(folders: string[]): string[] {
+  return folders.filter((folder) => existsSync(folder) && statSync(folder).isDirectory()).flatMap((folder) =>
+    readdirSync(folder, { recursive: true, encoding: 'utf8' })
+      .filter((name) => SOURCE_FILE.test(name))
+      .map((name) => join(folder, name))
+      .sort(),
+  );
+}
+
+/**
+ * Reads every file; `onFile` is told of each as it goes, for progress on long imports. Yields to
+ * the event loop between files, so that the server keeps answering meanwhile.
+ */
+export async function loadReferences(files: string[], onFile?: (file: string, done: number) => void): Promise<LoadedReferences> {
+  const records: RecommendationRecord[] = [];
+  const sampleFiles = new Set<string>();
+  const problems = new Map<string, ImportError[]>();
+  for (const [done, file] of files.entries()) {
+    onFile?.(file, done);
+    await new Promise((resolve) => setImmediate(resolve));
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
+    } catch (error) {
+      problems.set(file, [{ line: 1, message: l10n.t('The file is not UTF-8 text: {0}', (error as Error).message) }]);
+      continue;
+    }
+    const result = importRecommendations(text, file);
+    records.push(...result.records);
+    if (result.sample) sampleFiles.add(file);
+    problems.set(file, result.errors);
+  }
+  return { library: { index: new RecommendationIndex(records), sampleFiles }, problems };
+}

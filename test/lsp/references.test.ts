@@ -1,0 +1,175 @@
+// Protocol tests for previous recommendations and SDG targets: the server indexes the workspace's
+// recommendations folder (here a copy of samples/, with its sample index) and answers completion,
+// hover, diagnostics, definition, references, code lenses, code actions and commands from it.
+
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, CodeLens, CompletionItem, CompletionList, Hover, Location } from 'vscode-languageserver-protocol';
+import { applyEdits, codesOf, editsFor, root, TestClient } from './client';
+import { JOINT_FRONT_MATTER } from './fixtures';
+
+const SAMPLE_INDEX = 'recommendations/kyrgyzstan-2010-sample.json';
+
+describe('previous recommendations and SDG targets over LSP', function () {
+  let client: TestClient;
+  let folder: string;
+  let counter = 0;
+
+  const uriOf = (name: string) => pathToFileURL(path.join(folder, name)).toString();
+  const withBody = (body: string, frontMatter = JOINT_FRONT_MATTER) => `${frontMatter}\n## Executive summary\n\n${body}\n`;
+  const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle));
+  const at = (text: string, needle: string, offset = 0) => {
+    const line = lineOf(text, needle);
+    return { line, character: text.split('\n')[line].indexOf(needle) + offset };
+  };
+  async function open(text: string) {
+    const uri = uriOf(`doc-${++counter}.upr.md`);
+    await client.open(uri, text, 1);
+    const { diagnostics } = await client.waitForDiagnostics(uri);
+    return { uri, diagnostics };
+  }
+  async function complete(text: string, needle: string) {
+    const { uri } = await open(text);
+    const position = at(text, needle, needle.length);
+    const result = await client.request<CompletionItem[] | CompletionList | null>('textDocument/completion', { textDocument: { uri }, position });
+    return Array.isArray(result) ? result : (result?.items ?? []);
+  }
+
+  before(async function () {
+    folder = mkdtempSync(path.join(tmpdir(), 'upr-references-'));
+    cpSync(path.join(root, 'samples'), folder, { recursive: true });
+    writeFileSync(path.join(folder, 'recommendations', 'broken.csv'), 'state_under_review,cycle,wg_session,wg_report_symbol,paragraph,reference,text,recommending_states,position,position_source,theme_heading,themes,sdgs,affected_persons\nSlovenia,2,20,A/HRC/28/15,115.1,"A/HRC/28/15, para. 115.1",,Croatia,Supported,,,,,\n');
+    client = await TestClient.start({ configuration: [null], workspaceFolders: [pathToFileURL(folder).toString()] });
+    // The index is read once the server is initialised: its files' diagnostics tell when.
+    await client.waitForDiagnostics(uriOf(SAMPLE_INDEX), () => true, 10000);
+  });
+
+  after(async function () {
+    await client?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("reports a source file's bad rows on that file, by line", async function () {
+    const { diagnostics } = await client.waitForDiagnostics(uriOf('recommendations/broken.csv'), () => true, 10000);
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0].range.start.line, 1);
+    assert.equal(diagnostics[0].code, 'references/import');
+  });
+
+  it('completes previous recommendations after @rec, the canonical reference with the recommending State', async function () {
+    const text = withBody('1. As recommended in @rec');
+    const items = await complete(text, '@rec');
+    const item = items.find((candidate) => candidate.label === 'A/HRC/15/2, para. 77.3');
+    assert.ok(item, `no 77.3 among ${JSON.stringify(items.map((candidate) => candidate.label))}`);
+    assert.equal((item.textEdit as { newText: string }).newText, 'A/HRC/15/2, para. 77.3 (Iran)');
+    assert.match(JSON.stringify(item.documentation), /SAMPLE DATA/);
+  });
+
+  it('searches previous recommendations by words after @rec', async function () {
+    const items = await complete(withBody('1. See @rec kidnapping'), '@rec kidnapping');
+    assert.ok(items.length > 0);
+    assert.match(JSON.stringify(items[0].documentation), /kidnapping/i);
+  });
+
+  it('completes SDG targets by id and by words', async function () {
+    const byId = (await complete(withBody('1. Linked to SDG 5.'), 'SDG 5.')).map((item) => item.label);
+    assert.deepEqual(byId, ['5.1', '5.2', '5.3', '5.4', '5.5', '5.6', '5.a', '5.b', '5.c']);
+    const byWords = await complete(withBody('1. Linked to SDG violence against women'), 'SDG violence against women');
+    assert.equal(byWords[0].label, '5.2');
+    assert.equal((byWords[0].textEdit as { newText: string }).newText, '5.2');
+  });
+
+  it('shows the full previous recommendation on hover, marked as sample data', async function () {
+    const text = withBody('1. Kyrgyzstan has not acted on A/HRC/15/2, para. 77.3 yet.');
+    const { uri } = await open(text);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at(text, 'A/HRC/15/2', 3) });
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /SAMPLE DATA/);
+    assert.match(value, /Ratify the Convention on the Rights of Persons with Disabilities/);
+    assert.match(value, /Iran/);
+  });
+
+  it('shows an SDG target and its goal on hover', async function () {
+    const text = withBody('1. Violence persists (SDG 5.2).');
+    const { uri } = await open(text);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at(text, 'SDG 5.2', 5) });
+    assert.match((hover.contents as { value: string }).value, /5\.2.*Eliminate all forms of violence against all women and girls/s);
+  });
+
+  it('reports unknown references, references to another State and unknown SDG targets', async function () {
+    const { diagnostics } = await open(withBody('1. See A/HRC/15/2, para. 76.300 and SDG 5.9.'));
+    assert.deepEqual(codesOf(diagnostics).filter((code) => code.startsWith('references/') && code !== 'references/sdg-missing'), ['references/unknown', 'references/sdg-unknown']);
+    const elsewhere = await open(withBody('1. See A/HRC/15/2, para. 77.3.', JOINT_FRONT_MATTER.replace('state: Kyrgyzstan', 'state: Kazakhstan')));
+    assert.ok(codesOf(elsewhere.diagnostics).includes('references/other-state'));
+  });
+
+  it('proposes the best-matching SDG targets for a recommendation that cites none', async function () {
+    const text = withBody('1. Text.\n\n## Recommendations\n\n- Adopt a law criminalizing domestic violence by 2027.');
+    const { uri, diagnostics } = await open(text);
+    const hint = diagnostics.find((diagnostic) => diagnostic.code === 'references/sdg-missing');
+    assert.ok(hint, JSON.stringify(diagnostics.map((diagnostic) => diagnostic.code)));
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: hint.range, context: { diagnostics: [hint] } });
+    const link = actions.find((action) => action.title.startsWith('Link to SDG 5.2'));
+    assert.ok(link?.edit, JSON.stringify(actions.map((action) => action.title)));
+    assert.ok(applyEdits(text, editsFor(link.edit, uri)).includes('- Adopt a law criminalizing domestic violence by 2027 (SDG 5.2).'));
+  });
+
+  it('goes to the row a reference comes from', async function () {
+    const text = withBody('1. See A/HRC/15/2, para. 77.3.');
+    const { uri } = await open(text);
+    const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: at(text, 'A/HRC/15/2', 2) });
+    assert.equal(locations.length, 1);
+    assert.equal(locations[0].uri, uriOf(SAMPLE_INDEX));
+    const line = readFileSync(path.join(folder, SAMPLE_INDEX), 'utf8').split('\n')[locations[0].range.start.line];
+    assert.ok(line !== undefined);
+  });
+
+  it('finds every submission in the workspace that cites a reference', async function () {
+    const text = withBody('1. See A/HRC/15/2, para. 77.3.');
+    const { uri } = await open(text);
+    const locations = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri },
+      position: at(text, 'A/HRC/15/2', 2),
+      context: { includeDeclaration: true },
+    });
+    const files = new Set(locations.map((location) => path.basename(new URL(location.uri).pathname)));
+    assert.ok(files.has('kyrgyzstan-disability-joint-submission.upr.md'), JSON.stringify([...files]));
+  });
+
+  it('puts a code lens with the States that made similar recommendations above each recommendation', async function () {
+    const text = withBody('1. Text.\n\n## Recommendations\n\n- Ratify the Convention on the Rights of Persons with Disabilities by 2027 (SDG 10.2).');
+    const { uri } = await open(text);
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.equal(lenses.length, 1);
+    assert.match(lenses[0].command!.title, /^Similar past recommendations: .*Iran 1/);
+    assert.equal(lenses[0].range.start.line, lineOf(text, '- Ratify'));
+  });
+
+  it("inserts an assessment table of the State's previous recommendations on an issue", async function () {
+    const frontMatter = JOINT_FRONT_MATTER.replace('language: en', 'language: en\nissues:\n  - Disabilities');
+    const text = withBody('1. Text.\n\n## Persons with disabilities\n\n2. More text.', frontMatter);
+    const { uri } = await open(text);
+    const heading = lineOf(text, '## Persons with disabilities');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: heading, character: 3 }, end: { line: heading, character: 3 } },
+      context: { diagnostics: [] },
+    });
+    const action = actions.find((candidate) => candidate.title === 'Insert assessment of previous recommendations on Disabilities');
+    assert.ok(action?.edit, JSON.stringify(actions.map((candidate) => candidate.title)));
+    const result = applyEdits(text, editsFor(action.edit, uri));
+    assert.match(result, /## Persons with disabilities\n\n\| Reference \| Recommending State \| Response \| Implementation \| Evidence \|/);
+    assert.match(result, /\| A\/HRC\/15\/2, para\. 77\.3 \| Iran \| noted \| not \/ partially \/ fully implemented \|/);
+  });
+
+  it('writes the advocacy targets table for the whole submission', async function () {
+    const text = withBody('1. Text.\n\n## Recommendations\n\n- Ratify the Convention on the Rights of Persons with Disabilities by 2027 (SDG 10.2).');
+    const { uri } = await open(text);
+    const table = await client.request<string>('workspace/executeCommand', { command: 'upr.advocacyTargets', arguments: [uri] });
+    assert.match(table, /^# Advocacy targets/);
+    assert.match(table, /\| 1 \| Ratify the Convention .* \| .*Iran \(1\)/);
+  });
+});
