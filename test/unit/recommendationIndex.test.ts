@@ -208,6 +208,23 @@ describe('RecommendationIndex', () => {
       assert.deepEqual(index.recommendingStatesFor('zyxwvut'), []);
     });
 
+    it('builds its word index in the background, or at the first search', async () => {
+      const background = new RecommendationIndex(centralAsia);
+      assert.equal(background.prepared, false);
+      assert.equal(background.resolve('A/HRC/15/2', '76.27').best?.id, 'KGZ-S08-156');
+      await background.prepare(100);
+      assert.equal(background.prepared, true);
+      const atFirstSearch = new RecommendationIndex(centralAsia);
+      atFirstSearch.removeFile('recommendations.csv');
+      atFirstSearch.add(slovenia);
+      assert.deepEqual(atFirstSearch.search('torture').map((hit) => hit.record.state), ['Slovenia', 'Slovenia']);
+      assert.equal(atFirstSearch.prepared, true);
+      assert.deepEqual(
+        background.similar('Abolish the death penalty').map((hit) => hit.record.id),
+        new RecommendationIndex(centralAsia).similar('Abolish the death penalty').map((hit) => hit.record.id),
+      );
+    });
+
     it('counts a recommendation imported twice once', () => {
       const once = new RecommendationIndex(centralAsia).recommendingStatesFor('Abolish the death penalty');
       const copy = centralAsia.map((r) => ({ ...r, source: { file: 'copy.csv', line: r.source.line } }));

@@ -411,6 +411,33 @@ function valueAtPath(value: unknown, path: (string | number)[]): unknown {
   return node;
 }
 
+/**
+ * One string for the values records repeat (States, bodies, responses, issues, symbols): a parser
+ * gives each occurrence its own, and 40,000 records hold few distinct ones.
+ */
+function interner(): (record: RecommendationEntry) => void {
+  const pool = new Map<string, string>();
+  const one = (value: string): string => {
+    const known = pool.get(value);
+    if (known !== undefined) return known;
+    pool.set(value, value);
+    return value;
+  };
+  const all = (values: string[]) => {
+    for (let i = 0; i < values.length; i++) values[i] = one(values[i]);
+  };
+  return (record) => {
+    record.state = one(record.state);
+    if (record.stateCode !== undefined) record.stateCode = one(record.stateCode);
+    if (record.symbol !== undefined) record.symbol = one(record.symbol);
+    if (record.body !== undefined) record.body = one(record.body);
+    if (record.response !== undefined) record.response = one(record.response) as Response;
+    all(record.recommendingStates);
+    all(record.issues);
+    all(record.sdgs);
+  };
+}
+
 /** ajv reports a failed `dependencies` on the object: move it to the paragraph. */
 function rowErrors(errors: ErrorObject[]): ErrorObject[] {
   const seen = new Set<string>();
@@ -515,10 +542,12 @@ export function importCsv(text: string, fileName: string): ImportResult {
   }
 
   const records: RecommendationRecord[] = [];
+  const intern = interner();
   for (const row of rows.slice(1)) {
     const line = startLine(row.info.lines, row.raw);
     for (const entry of mapRow(layout, row.record)) {
       if (validateEntry(entry)) {
+        intern(entry as unknown as RecommendationEntry);
         records.push({ ...(entry as unknown as RecommendationEntry), source: { file: fileName, line } });
       } else {
         for (const error of rowErrors(validateEntry.errors ?? [])) errors.push({ line, message: describeRowError(error, entry, layout) });
@@ -635,7 +664,11 @@ export function importJson(text: string, fileName: string): ImportResult {
     const file = data as RecommendationFile;
     // The entries were just parsed and are ours: each becomes its record in place.
     const records = file.recommendations as RecommendationRecord[];
-    records.forEach((record, index) => (record.source = { file: fileName, line: lineOf(index) }));
+    const intern = interner();
+    records.forEach((record, index) => {
+      intern(record);
+      record.source = { file: fileName, line: lineOf(index) };
+    });
     return { records, errors: [], layout: 'upr-recommendations-json', rows: entries.length, description: file.description, sample: file.sample };
   }
 

@@ -124,7 +124,7 @@ function words(text: string): string[] {
 /** Words of this length or more are also looked up by their start: see `similarityWords`. */
 const STEM_FROM = 7;
 /** `similar` looks up at most this many of a text's words, the rarest. */
-const MOST_LOOKUPS = 8;
+const MOST_LOOKUPS = 6;
 
 /**
  * The words of a text as `similar` looks them up, each with its start: a long word is also
@@ -187,6 +187,13 @@ export class RecommendationIndex {
   private readonly namesOfCode = new Map<string, Set<string>>();
   private readonly codeOfName = new Map<string, string>();
   private count = 0;
+  /** The words indexed, sorted, with running totals of their frequencies: how many occurrences a prefix finds. */
+  private vocabulary: { words: string[]; totals: Float64Array } | undefined;
+  /**
+   * Texts not yet in `texts`: the word index is built on the first search (or by `prepare()`, in
+   * the background), so that references resolve as soon as the records are read.
+   */
+  private pending: IndexedText[] = [];
 
   constructor(records: Iterable<RecommendationRecord> = []) {
     this.texts = new MiniSearch<IndexedText>({
@@ -225,16 +232,45 @@ export class RecommendationIndex {
       }
       for (const issue of record.issues) push(this.byIssueKey, issueKeyOf(issue), id);
     }
+    this.pending = this.pending.length ? this.pending.concat(documents) : documents;
+  }
+
+  /** Puts the texts still pending into the word index, now. */
+  private indexTexts(): void {
+    if (!this.pending.length) return;
+    const documents = this.pending;
+    this.pending = [];
     this.texts.addAll(documents);
+    this.vocabulary = undefined;
+  }
+
+  /**
+   * Builds the word index in steps of `chunk` texts, letting other work run between them: call it
+   * after loading, so that the first search does not wait for the index. Searching before it is
+   * done builds the rest at once.
+   */
+  async prepare(chunk = 2000): Promise<void> {
+    while (this.pending.length) {
+      this.texts.addAll(this.pending.splice(0, chunk));
+      this.vocabulary = undefined;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Whether the word index is complete (searches will not build any of it). */
+  get prepared(): boolean {
+    return this.pending.length === 0;
   }
 
   /** Takes out the records of one file (before adding its new version). */
   removeFile(file: string): void {
     const removed = new Set<number>();
+    const pending = new Set(this.pending.map((document) => document.id));
     this.records.forEach((record, id) => {
       if (record?.source.file !== file) return;
       removed.add(id);
       this.records[id] = undefined;
+      if (pending.has(id)) return;
       this.texts.discard(id);
       for (const word of words(record.text)) {
         const left = (this.frequency.get(word) ?? 1) - 1;
@@ -243,6 +279,8 @@ export class RecommendationIndex {
       }
     });
     if (!removed.size) return;
+    this.pending = this.pending.filter((document) => !removed.has(document.id));
+    this.vocabulary = undefined;
     this.count -= removed.size;
     for (const map of [this.byReferenceKey, this.bySymbolKey, this.byStateKey, this.byIssueKey]) {
       for (const [key, ids] of map) {
@@ -363,23 +401,73 @@ export class RecommendationIndex {
     return allowed;
   }
 
+  /** How many occurrences of indexed words start with `prefix` (a whole word counts too). */
+  private prefixFrequency(prefix: string): number {
+    if (!this.vocabulary) {
+      const words = [...this.frequency.keys()].sort();
+      const totals = new Float64Array(words.length + 1);
+      words.forEach((word, i) => (totals[i + 1] = totals[i] + (this.frequency.get(word) ?? 0)));
+      this.vocabulary = { words, totals };
+    }
+    const { words, totals } = this.vocabulary;
+    const lowerBound = (value: string) => {
+      let low = 0;
+      let high = words.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (words[middle] < value) low = middle + 1;
+        else high = middle;
+      }
+      return low;
+    };
+    return totals[lowerBound(`${prefix}\uffff`)] - totals[lowerBound(prefix)];
+  }
+
   /**
    * Recommendations by words, as typed: every word must match, the last one also as a prefix (it
-   * may be unfinished, from three letters), words of six letters or more also with one typo.
-   * Falls back to any of the words when no record has them all.
+   * may be unfinished: from three letters, unless so short a start begins a quarter of all the
+   * words indexed), words of six letters or more also with one typo. When no record has them all,
+   * the words found nowhere are left out. The rarest word is looked up first, and the others only
+   * in the records it found, so that common words ("rights", "human") cost little.
    */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 20;
+    const terms = tokenize(query).filter((word): word is string => keep(word) !== null);
+    if (!terms.length) return [];
+    this.indexTexts();
     const allowed = this.allowed(options);
-    const run = (combineWith: 'AND' | 'OR') =>
-      this.texts.search(query, {
-        combineWith,
-        prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 3,
-        fuzzy: (term) => (term.length >= 6 ? 1 : false),
-        boostDocument: allowed ? (id: number) => allowed[id] : undefined,
+    const last = terms.length - 1;
+    const expandLast = terms[last].length >= 3 && this.prefixFrequency(terms[last]) <= Math.max(2000, this.texts.documentCount / 4);
+    const prefix = (index: number, count: number) => index === count - 1 && expandLast;
+    const fuzzy = (term: string) => (term.length >= 6 ? 1 : false);
+    const cost = (term: string, index: number, count: number) => (prefix(index, count) ? this.prefixFrequency(term) : (this.frequency.get(term) ?? 0));
+
+    const run = (words: string[]) => {
+      let candidates: Set<number> | undefined;
+      if (words.length > 1) {
+        const costs = words.map((word, index) => cost(word, index, words.length));
+        const pivot = costs.indexOf(Math.min(...costs));
+        const found = this.texts.search(words[pivot], {
+          prefix: prefix(pivot, words.length),
+          fuzzy: fuzzy(words[pivot]),
+          boostDocument: allowed ? (id: number) => allowed[id] : undefined,
+        });
+        if (!found.length) return [];
+        candidates = new Set(found.map((result) => result.id as number));
+      }
+      const admitted = candidates;
+      return this.texts.search(words.join(' '), {
+        combineWith: 'AND',
+        prefix: (_term, index, all) => prefix(index, all.length),
+        fuzzy,
+        boostDocument: admitted ? (id: number) => (admitted.has(id) ? 1 : 0) : allowed ? (id: number) => allowed[id] : undefined,
       });
-    let results = run('AND');
-    if (!results.length) results = run('OR');
+    };
+    let results = run(terms);
+    if (!results.length) {
+      const found = terms.filter((term, index) => cost(term, index, terms.length) > 0);
+      if (found.length && found.length < terms.length) results = run(found);
+    }
     const hits: SearchHit[] = [];
     for (const result of results) {
       const record = this.records[result.id as number];
@@ -391,9 +479,8 @@ export class RecommendationIndex {
 
   /**
    * The past recommendations most like a text (a recommendation being drafted), best first, with
-   * minisearch's score and the share of the text's words each has. The rarest words of the text
-   * (at most eight, not those in more than one text in twenty while rarer ones are enough) are
-   * looked up, so that "ensure" or "rights" do not make every record a candidate; the coverage
+   * minisearch's score and the share of the text's words each has. Only the text's rarer words
+   * (at most six, found no more than once in forty texts; or its two rarest) are looked up, so that "ensure" or "rights" do not make every record a candidate; the coverage
    * counts all its words but numbers ("by 2028": past recommendations seldom have the time frame
    * a new one should have).
    */
@@ -403,19 +490,24 @@ export class RecommendationIndex {
     const counted = [...found].filter(([word]) => !/^\d+$/.test(word));
     const measured = counted.length ? counted : [...found];
     if (!measured.length) return [];
+    this.indexTexts();
 
-    // The lookups, rarest first: a word the index has, and the start of a long word that is rare
-    // or that the index does not have as written.
-    const common = Math.max(50, this.texts.documentCount / 20);
+    // The lookups, rarest first: a word as written, and the start of a long word when it finds
+    // other words too ("criminal" for "criminalise").
+    const common = Math.max(200, this.texts.documentCount / 40);
     const lookups: { term: string; prefix: boolean; frequency: number }[] = [];
     for (const [word, stem] of found) {
       const frequency = this.frequency.get(word) ?? 0;
       if (frequency) lookups.push({ term: word, prefix: false, frequency });
-      if (stem !== word && frequency <= common) lookups.push({ term: stem, prefix: true, frequency: frequency + 1 });
+      if (stem !== word) {
+        const stemFrequency = this.prefixFrequency(stem);
+        if (stemFrequency > frequency) lookups.push({ term: stem, prefix: true, frequency: stemFrequency });
+      }
     }
     lookups.sort((a, b) => a.frequency - b.frequency);
     const rare = lookups.filter((lookup) => lookup.frequency <= common);
-    const chosen = (rare.length >= 3 ? rare : lookups.slice(0, 3)).slice(0, MOST_LOOKUPS);
+    // A text of common words only is looked up by its two rarest.
+    const chosen = rare.length ? rare.slice(0, MOST_LOOKUPS) : lookups.slice(0, 2);
     if (!chosen.length) return [];
     const prefixes = new Set(chosen.filter((lookup) => lookup.prefix).map((lookup) => lookup.term));
 
@@ -432,10 +524,11 @@ export class RecommendationIndex {
     for (const result of results.slice(0, Math.max(100, limit * 4))) {
       const record = this.records[result.id as number];
       if (!record) continue;
-      const has = new Set(words(record.text));
+      const has = words(record.text);
+      const hasWord = new Set(has);
       let matched = 0;
       for (const [word, stem] of measured) {
-        if (has.has(word) || (stem !== word && [...has].some((other) => other.startsWith(stem)))) matched++;
+        if (hasWord.has(word) || (stem !== word && has.some((other) => other.startsWith(stem)))) matched++;
       }
       const coverage = matched / measured.length;
       if (coverage < minCoverage) continue;

@@ -1,0 +1,332 @@
+// Benchmark of the previous-recommendations index (server/src/core/references/): a 40,000-record
+// index generated from the shared data (../shared/data/upr/recommendations.csv and the Slovenia
+// thematic lists, read in place, never copied), each generated record a real one with its words
+// varied (synonyms), another recommending State, another State under review and cycle, and its own
+// report symbol and paragraph. Prints, beside their targets (asserts nothing):
+//   load: the generated file (the project's JSON, as `upr import` writes it) parsed and validated
+//         by importJson, then indexed, in a fresh Node process running the code bundled by esbuild
+//         as the language server runs it; also the same rows read from CSV, for information;
+//   memory: that process's resident memory after loading and 3 s of rest (as a server has), also
+//         with a smaller young generation (a flag the server process may be given);
+//   search as typed (completion): p95 over word prefixes, with and without the State under review;
+//   similar past recommendations for one recommendation: p95.
+//
+//   node --import tsx bench/references.ts      (or call benchReferences() from another benchmark)
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildSync } from 'esbuild';
+import { importCsv, importJson } from '../server/src/core/references/importers';
+import { RecommendationIndex } from '../server/src/core/references/recommendationIndex';
+import { serialiseRecommendationFile, toRecommendationFile, type RecommendationRecord } from '../server/src/core/references/records';
+
+const SIZE = 40_000;
+const SMALL_YOUNG_GENERATION = '--max-semi-space-size=4';
+const QUERIES = 300;
+const WARM_UP = 30;
+
+/** The shared data folder: `../shared/data/upr` from the repository root (the working directory). */
+function sharedFolder(): string {
+  for (const base of [process.cwd(), resolve(process.cwd(), '..')]) {
+    const folder = resolve(base, '../shared/data/upr');
+    if (existsSync(resolve(folder, 'recommendations.csv'))) return folder;
+  }
+  throw new Error('../shared/data/upr/recommendations.csv not found: run from the repository root');
+}
+
+function loadShared(): RecommendationRecord[] {
+  const folder = sharedFolder();
+  const records: RecommendationRecord[] = [];
+  for (const name of ['recommendations.csv', 'slovenia_cycles2-4_thematic_lists.csv']) {
+    const result = importCsv(readFileSync(resolve(folder, name), 'utf8'), name);
+    if (result.errors.length) throw new Error(`${name}: ${result.errors[0].line}: ${result.errors[0].message}`);
+    records.push(...result.records);
+  }
+  return records;
+}
+
+/** A small deterministic generator (mulberry32), so that every run sees the same index. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYNONYMS: [RegExp, string[]][] = [
+  [/\bEnsure\b/g, ['Guarantee', 'Make sure', 'Secure']],
+  [/\bAdopt\b/g, ['Enact', 'Pass', 'Approve']],
+  [/\bStrengthen\b/g, ['Reinforce', 'Enhance', 'Bolster']],
+  [/\bContinue\b/g, ['Pursue', 'Maintain', 'Keep up']],
+  [/\bTake\b/g, ['Undertake', 'Implement']],
+  [/\bmeasures\b/g, ['steps', 'action', 'policies']],
+  [/\beffective\b/g, ['efficient', 'concrete', 'meaningful']],
+  [/\bchildren\b/g, ['minors', 'girls and boys', 'young people']],
+  [/\bwomen\b/g, ['women and girls', 'female citizens']],
+  [/\befforts\b/g, ['work', 'endeavours', 'commitment']],
+  [/\bpromote\b/g, ['advance', 'foster', 'encourage']],
+  [/\bcombat\b/g, ['fight', 'tackle', 'counter']],
+  [/\blegislation\b/g, ['laws', 'legal framework', 'statutes']],
+  [/\bprotection\b/g, ['safeguarding', 'defence']],
+  [/\bnecessary\b/g, ['required', 'needed', 'appropriate']],
+  [/\bnational\b/g, ['country-wide', 'domestic']],
+  [/\bright\b/g, ['entitlement', 'human right']],
+  [/\bviolence\b/g, ['abuse', 'violent acts']],
+  [/\bimplement\b/g, ['carry out', 'put into practice', 'apply']],
+  [/\bestablish\b/gi, ['set up', 'create', 'institute']],
+  [/\bconsider\b/gi, ['examine', 'study', 'look into']],
+];
+
+const ADVERBS = ['', '', 'further ', 'urgently ', 'fully ', 'effectively ', 'systematically ', 'promptly '];
+
+const SUFFIXES = [
+  '', '', '', ' by 2027', ' before the next review', ', in consultation with civil society', ', with adequate resources',
+  ' at national and local levels', ', in line with international standards', ', including in rural areas',
+  ', and report on progress', ', with the support of OHCHR', ', with a dedicated budget', ', in particular for minorities',
+];
+
+/** 40,000 records: the shared ones and variations of them. */
+export function generateRecords(base: readonly RecommendationRecord[], size = SIZE): RecommendationRecord[] {
+  const next = random(20240517);
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)];
+  const recommending = [...new Set(base.flatMap((record) => record.recommendingStates))];
+  const reviewed = [...new Map(base.map((record) => [record.state, record.stateCode])).entries()];
+  const extraStates: [string, string][] = [
+    ['Armenia', 'ARM'], ['Georgia', 'GEO'], ['Mongolia', 'MNG'], ['Azerbaijan', 'AZE'], ['Republic of Moldova', 'MDA'],
+    ['Belarus', 'BLR'], ['Ukraine', 'UKR'], ['Serbia', 'SRB'], ['Albania', 'ALB'], ['Montenegro', 'MNE'],
+    ['North Macedonia', 'MKD'], ['Bosnia and Herzegovina', 'BIH'], ['Türkiye', 'TUR'], ['Afghanistan', 'AFG'], ['Pakistan', 'PAK'],
+  ];
+  const states = [...reviewed.map(([state, code]) => [state, code ?? 'SVN'] as [string, string]), ...extraStates];
+  const records: RecommendationRecord[] = base.map((record) => ({ ...record, source: { file: 'generated.json', line: 0 } }));
+  let paragraph = 0;
+  while (records.length < size) {
+    const original = pick(base);
+    let text = original.text;
+    for (const [pattern, choices] of SYNONYMS) if (next() < 0.5) text = text.replace(pattern, () => pick(choices));
+    const [state, stateCode] = pick(states);
+    // An adverb after the first word, one or two endings, sometimes the State named.
+    text = text.replace(/^(\S+) /, (_, verb: string) => `${verb} ${pick(ADVERBS)}`) + pick(SUFFIXES) + pick(SUFFIXES);
+    if (next() < 0.2) text += ` in ${state}`;
+    const cycle = 1 + Math.floor(next() * 4);
+    const session = (cycle - 1) * 14 + 1 + Math.floor(next() * 14);
+    paragraph++;
+    records.push({
+      ...original,
+      id: `GEN-${records.length}`,
+      text,
+      reportText: undefined,
+      paragraphMatch: undefined,
+      state,
+      stateCode,
+      cycle,
+      session,
+      year: 2008 + Math.floor(((session - 1) * 4.5) / 14),
+      symbol: `A/HRC/${10 + session}/${1 + (paragraph % 40)}`,
+      paragraph: `${100 + (paragraph % 50)}.${1 + (paragraph % 250)}`,
+      recommendingStates: [pick(recommending)],
+      source: { file: 'generated.json', line: 0 },
+    });
+  }
+  return records;
+}
+
+/** The same rows as a CSV in the layout of recommendations.csv, for the CSV load figure. */
+function toCsv(records: readonly RecommendationRecord[]): string {
+  const quote = (value: unknown) => {
+    const text = value === undefined ? '' : String(value);
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const header = 'id,state_under_review,sur_iso3,cycle,wg_session,year,wg_report_symbol,paragraph,text,recommending_state,response,action_category,issues';
+  const lines = records.map((r) =>
+    [r.id, r.state, r.stateCode, r.cycle, r.session, r.year, r.symbol, r.paragraph, r.text, r.recommendingStates[0], r.response, r.actionCategory, r.issues.join('|')]
+      .map(quote)
+      .join(','),
+  );
+  return `${header}\n${lines.join('\n')}\n`;
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
+}
+
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+const verdict = (value: number, limit: number) => (value <= limit ? 'met' : 'MISSED');
+
+function line(label: string, value: string, target = ''): void {
+  console.log(`  ${label.padEnd(40)}${value.padStart(12)}${target ? `   target ${target}` : ''}`);
+}
+
+/** Typed prefixes of words a writer may look up, with the words before them. */
+function completionQueries(records: readonly RecommendationRecord[], count: number): string[] {
+  const next = random(7);
+  const queries: string[] = [];
+  while (queries.length < count) {
+    const words = records[Math.floor(next() * records.length)].text.split(/\s+/).filter((word) => /^\p{L}{4,}$/u.test(word));
+    if (!words.length) continue;
+    const start = Math.floor(next() * words.length);
+    const taken = words.slice(start, start + 1 + Math.floor(next() * 3));
+    const last = taken[taken.length - 1];
+    taken[taken.length - 1] = last.slice(0, Math.max(3, Math.ceil(last.length * (0.4 + next() * 0.6))));
+    queries.push(taken.join(' '));
+  }
+  return queries;
+}
+
+interface FreshLoad {
+  parse: number;
+  build: number;
+  words: number;
+  rss: number;
+  settledRss: number;
+  heapUsed: number;
+  baselineRss: number;
+  records: number;
+}
+
+/**
+ * Loads a file in a new Node process, from the core bundled by esbuild as dist/server.js bundles
+ * it: the time to parse and to index, and the process's memory afterwards.
+ */
+function loadInFreshProcess(file: string, folder: string, flags: string[] = []): FreshLoad {
+  const core = (path: string) => JSON.stringify(resolve(process.cwd(), 'server/src/core/references', path));
+  const entry = join(folder, 'load.ts');
+  writeFileSync(
+    entry,
+    `import { readFileSync } from 'node:fs';
+import { importJson } from ${core('importers.ts')};
+import { RecommendationIndex } from ${core('recommendationIndex.ts')};
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+gc();
+const baselineRss = process.memoryUsage().rss;
+let started = performance.now();
+const imported = importJson(readFileSync(process.argv[2], 'utf8'), 'generated.json');
+const parse = performance.now() - started;
+started = performance.now();
+const index = new RecommendationIndex(imported.records);
+const build = performance.now() - started;
+started = performance.now();
+index.search('torture');
+const words = performance.now() - started;
+gc();
+const { rss, heapUsed } = process.memoryUsage();
+let seconds = 0;
+const settle = setInterval(() => {
+  gc();
+  if (++seconds < 3) return;
+  clearInterval(settle);
+  const settledRss = process.memoryUsage().rss;
+  process.stdout.write(JSON.stringify({ parse, build, words, rss, settledRss, heapUsed, baselineRss, records: index.size }));
+}, 1000);
+`,
+  );
+  const bundle = join(folder, 'load.cjs');
+  if (!existsSync(bundle)) buildSync({ entryPoints: [entry], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, logLevel: 'silent' });
+  const child = spawnSync(process.execPath, ['--expose-gc', ...flags, bundle, file], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`load in a fresh process failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as FreshLoad;
+}
+
+export async function benchReferences(): Promise<void> {
+  console.log(`Previous-recommendations index (${SIZE.toLocaleString('en')} records generated from the shared sample)`);
+  const generated = generateRecords(loadShared());
+  const json = serialiseRecommendationFile(toRecommendationFile(generated, { sample: true, description: 'generated for the benchmark' }));
+  const csv = toCsv(generated);
+  generated.length = 0;
+  const folder = mkdtempSync(join(tmpdir(), 'upr-bench-references-'));
+  try {
+    const file = join(folder, 'generated.json');
+    writeFileSync(file, json);
+    const fresh = loadInFreshProcess(file, folder);
+    console.log(`\nLoad in a fresh process (${(json.length / 1048576).toFixed(1)} MB of JSON, ${fresh.records.toLocaleString('en')} records)`);
+    line('importJson (parse + validate)', ms(fresh.parse));
+    line('index of references, States, issues', ms(fresh.build));
+    line('ready to resolve references', ms(fresh.parse + fresh.build));
+    line('word index (first search, or prepare())', ms(fresh.words));
+    const total = fresh.parse + fresh.build + fresh.words;
+    line('load total (parse + index build)', ms(total), `<= 1000 ms (${verdict(total, 1000)})`);
+    console.log('Memory of that process');
+    line('resident (rss) after loading', mb(fresh.rss));
+    line('resident (rss) 3 s later, at rest', mb(fresh.settledRss), `< 150 MB (${fresh.settledRss < 150 * 1048576 ? 'met' : 'MISSED'})`);
+    line('of which Node itself, before loading', mb(fresh.baselineRss));
+    line('JS heap used', mb(fresh.heapUsed));
+    // V8 keeps its young generation at full size after the burst of loading; a smaller one
+    // (a flag of the server process) costs no time here and gives the memory back.
+    const small = loadInFreshProcess(file, folder, [SMALL_YOUNG_GENERATION]);
+    console.log(`The same with node ${SMALL_YOUNG_GENERATION}`);
+    line('load total', ms(small.parse + small.build + small.words), `<= 1000 ms (${verdict(small.parse + small.build + small.words, 1000)})`);
+    line('resident (rss) 3 s later, at rest', mb(small.settledRss), `< 150 MB (${small.settledRss < 150 * 1048576 ? 'met' : 'MISSED'})`);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+
+  // The queries, in this process.
+  let start = performance.now();
+  const imported = importJson(json, 'generated.json');
+  const index = new RecommendationIndex(imported.records);
+  await index.prepare();
+  const inProcess = performance.now() - start;
+  if (imported.errors.length) throw new Error(`generated file: ${imported.errors[0].message}`);
+  start = performance.now();
+  const fromCsv = importCsv(csv, 'generated.csv');
+  const csvParsed = performance.now() - start;
+  console.log('\nLoad in this process, for information');
+  line('importJson + index build (prepare)', ms(inProcess));
+  line(`importCsv of the same rows (${fromCsv.records.length.toLocaleString('en')})`, ms(csvParsed));
+  fromCsv.records.length = 0;
+
+  // Search as typed, as completion runs it: without and with the State under review.
+  const records = index.forState('Kyrgyzstan').concat(index.forState('Slovenia'));
+  const queries = completionQueries(records, QUERIES + WARM_UP);
+  const timeQueries = (run: (query: string) => unknown) => {
+    for (const query of queries.slice(0, WARM_UP)) run(query);
+    return queries.slice(WARM_UP).map((query) => {
+      const started = performance.now();
+      run(query);
+      return performance.now() - started;
+    });
+  };
+  const anyState = timeQueries((query) => index.search(query, { limit: 20 }));
+  const oneState = timeQueries((query) => index.search(query, { state: 'KGZ', limit: 20 }));
+  console.log(`\nSearch as typed (${QUERIES} word prefixes such as "${queries[WARM_UP]}", 20 hits)`);
+  line('p50, any State', ms(percentile(anyState, 0.5)));
+  line('p95, any State', ms(percentile(anyState, 0.95)), `<= 15 ms (${verdict(percentile(anyState, 0.95), 15)})`);
+  line('max, any State', ms(Math.max(...anyState)));
+  line('p95, the State under review (KGZ)', ms(percentile(oneState, 0.95)), `<= 15 ms (${verdict(percentile(oneState, 0.95), 15)})`);
+
+  // Similar past recommendations for one recommendation (a code lens).
+  const next = random(11);
+  const texts = Array.from({ length: QUERIES + WARM_UP }, () => records[Math.floor(next() * records.length)].text + ' by 2028');
+  for (const text of texts.slice(0, WARM_UP)) index.recommendingStatesFor(text);
+  const similar: number[] = [];
+  const lens: number[] = [];
+  for (const text of texts.slice(WARM_UP)) {
+    let started = performance.now();
+    index.similar(text, { limit: 10 });
+    similar.push(performance.now() - started);
+    started = performance.now();
+    index.recommendingStatesFor(text);
+    lens.push(performance.now() - started);
+  }
+  console.log(`\nSimilar past recommendations (${QUERIES} recommendations of the index, "by 2028" added, any State)`);
+  line('similar() p50', ms(percentile(similar, 0.5)));
+  line('similar() p95', ms(percentile(similar, 0.95)), `<= 10 ms (${verdict(percentile(similar, 0.95), 10)})`);
+  line('recommendingStatesFor() p95', ms(percentile(lens, 0.95)));
+  const example = index.recommendingStatesFor('Criminalise torture and investigate all allegations of torture by 2027');
+  line('e.g. torture', example.slice(0, 4).map(({ state, count }) => `${state} ${count}`).join(', ') || 'none');
+}
+
+if (/[\\/]bench[\\/]references\.ts$/.test(resolve(process.argv[1] ?? ''))) {
+  benchReferences().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
