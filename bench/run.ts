@@ -4,6 +4,8 @@
 //       joint submission, in process;
 //   (b) LSP round trip: didChange to the matching publishDiagnostics, against dist/server.js
 //       started with lint.debounceMs 0;
+//   (d) previous recommendations (bench/references.ts): load, search, similarity and memory of a
+//       40,000-recommendation index;
 //   (c) the action-category classifier (bench/classify.ts): macro-F1, per-category precision and
 //       recall and the confusion matrix on the shared UPR Info sample, and the time for 500
 //       recommendations. The sample is read from ../shared/data beside the repository, found from
@@ -15,6 +17,7 @@ import { resolveConfig } from '../server/src/core/config';
 import { parseSubmission } from '../server/src/core/document';
 import { TestClient } from '../test/lsp/client';
 import { benchClassify } from './classify';
+import { benchReferences } from './references';
 import { generateSubmission } from './generate';
 
 const WARM_UP = 50;
@@ -122,6 +125,10 @@ async function main(): Promise<void> {
   // (c) The classifier.
   process.stdout.write('\n(c) ');
   await benchClassify();
+
+  // (d) Previous recommendations: a 40,000-recommendation index.
+  process.stdout.write('\n(d) ');
+  await benchReferences();
 }
 
 main().catch((error) => {

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { RenumberParagraphsCommand, ShowSimilarRecommendationsCommand } from '../../server/src/protocol';
 import { newJointSubmission } from './commands/newSubmission';
+import { importRecommendations } from './commands/importRecommendations';
 import { showAdvocacyTargets, showSimilarRecommendations } from './commands/references';
 import { createLanguageClient, LANGUAGE_ID } from './languageClient';
 import { WordCountStatus } from './statusBar';
@@ -21,12 +22,15 @@ let client: LanguageClient | undefined;
 export function activate(context: vscode.ExtensionContext): UprSubmissionApi {
   client = createLanguageClient(context);
   const status = new WordCountStatus(client);
+  const importOutput = vscode.window.createOutputChannel(vscode.l10n.t('UPR recommendation import'));
   context.subscriptions.push(
     status,
+    importOutput,
     vscode.commands.registerCommand('uprSubmission.newJointSubmission', newJointSubmission),
     vscode.commands.registerCommand('uprSubmission.renumberParagraphs', renumberActiveDocument),
     vscode.commands.registerCommand(ShowSimilarRecommendationsCommand, showSimilarRecommendations),
     vscode.commands.registerCommand('uprSubmission.advocacyTargets', () => showAdvocacyTargets(client!)),
+    vscode.commands.registerCommand('uprSubmission.importRecommendations', () => importRecommendations(client!, importOutput)),
   );
   const ready = client.start().catch((error: unknown) => {
     void vscode.window.showErrorMessage(vscode.l10n.t('The UPR language server did not start: {0}', String(error)));

@@ -13,9 +13,11 @@ function referencesFolder(): string {
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
+  // A small young generation keeps a large index of previous recommendations under 150 MB.
+  const memory = '--max-semi-space-size=4';
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [memory] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [memory, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     // The coalition's configuration file is synchronised too, so that it is checked as it is edited.

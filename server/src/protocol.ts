@@ -33,3 +33,18 @@ export interface SimilarRecommendation {
   recommendingStates: string[];
   text: string;
 }
+
+/** Server command behind "Import recommendations...": arguments `[ImportRecommendationsParams]`. */
+export const ImportRecommendationsCommand = 'upr.importRecommendations';
+
+export interface ImportRecommendationsParams {
+  /** The export to read (CSV or JSON), an absolute path. */
+  source: string;
+  /** The project's JSON file to write, an absolute path; written only when every row passes. */
+  target: string;
+}
+
+/** What "Import recommendations..." answers: the outcome, or why the files could not be read or written. */
+export type ImportRecommendationsResult =
+  | { written: boolean; records: number; citable: number; errors: { line: number; message: string }[]; layout: string | undefined }
+  | { error: string };

@@ -10,6 +10,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
@@ -31,8 +32,19 @@ import { definition } from './features/definition';
 import { workspaceReferences } from './features/workspaceReferences';
 import type { ReferenceLibrary } from './core/references/library';
 import { loadReferences, referenceSourceFiles } from './referenceFiles';
+import { importToJson } from './recommendationImport';
 import { useLocale } from './localisation';
-import { AdvocacyTargetsCommand, RenumberParagraphsCommand, WordCountParams, WordCountRequest, WordCountResult, WORKSPACE_CONFIG_PATH } from './protocol';
+import {
+  AdvocacyTargetsCommand,
+  ImportRecommendationsCommand,
+  ImportRecommendationsParams,
+  ImportRecommendationsResult,
+  RenumberParagraphsCommand,
+  WordCountParams,
+  WordCountRequest,
+  WordCountResult,
+  WORKSPACE_CONFIG_PATH,
+} from './protocol';
 import { readSettings, ServerSettings } from './settings';
 import { WorkspaceConfigFiles } from './workspaceConfigFiles';
 
@@ -77,7 +89,7 @@ connection.onInitialize((params) => {
       codeLensProvider: { resolveProvider: false },
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, `${CodeActionKind.Refactor}.insert`] },
-      executeCommandProvider: { commands: [RenumberParagraphsCommand, AdvocacyTargetsCommand] },
+      executeCommandProvider: { commands: [RenumberParagraphsCommand, AdvocacyTargetsCommand, ImportRecommendationsCommand] },
     },
     serverInfo: { name: 'upr-submission' },
   };
@@ -99,6 +111,8 @@ async function reloadReferences(): Promise<void> {
   try {
     const loaded = await loadReferences(files, (file, done) => progress?.report(Math.round((done * 100) / files.length), file));
     library = loaded.library.index.size ? loaded.library : undefined;
+    // The word index (search, similarity) is built in the background, not at the first code lens.
+    void library?.index.prepare();
     for (const file of publishedSources) {
       if (!loaded.problems.has(file)) connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics: [] });
     }
@@ -284,6 +298,7 @@ connection.onCodeAction(({ textDocument, context, range }) => {
 });
 
 connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  if (command === ImportRecommendationsCommand) return importRecommendationsFile(args?.[0] as ImportRecommendationsParams);
   const document = typeof args?.[0] === 'string' ? submission(args[0]) : undefined;
   if (!document) return null;
   if (command === AdvocacyTargetsCommand) return library ? advocacyTargets(analysisOf(document), library) : null;
@@ -305,6 +320,22 @@ connection.onRequest(WordCountRequest, ({ uri }: WordCountParams): WordCountResu
     sections: wordCount.sections.map(({ title, words }) => ({ title, words })),
   };
 });
+
+/** "Import recommendations...": a CSV export into the project's JSON, with progress; the index follows. */
+async function importRecommendationsFile(params: ImportRecommendationsParams): Promise<ImportRecommendationsResult> {
+  const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
+  progress?.begin(l10n.t('Importing recommendations'), undefined, params.source, false);
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(params.source));
+    const outcome = importToJson(params.source, text, params.target);
+    if (outcome.written) await reloadReferences();
+    return outcome;
+  } catch (error) {
+    return { error: (error as Error).message };
+  } finally {
+    progress?.done();
+  }
+}
 
 documents.listen(connection);
 connection.listen();

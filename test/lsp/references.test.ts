@@ -165,6 +165,34 @@ describe('previous recommendations and SDG targets over LSP', function () {
     assert.match(result, /\| A\/HRC\/15\/2, para\. 77\.3 \| Iran \| noted \| not \/ partially \/ fully implemented \|/);
   });
 
+  it('imports an export into the recommendations folder, or writes nothing when a row is bad', async function () {
+    const source = path.join(folder, 'export.csv');
+    const header = 'state_under_review,cycle,wg_session,wg_report_symbol,paragraph,reference,text,recommending_states,position,position_source,theme_heading,themes,sdgs,affected_persons';
+    writeFileSync(source, `${header}\nKyrgyzstan,3,35,A/HRC/44/9,116.1,"A/HRC/44/9, para. 116.1",Establish a national preventive mechanism with its own budget line,Denmark,Supported,,,,,\n`);
+    const target = path.join(folder, 'recommendations', 'export.json');
+    const outcome = await client.request<{ written: boolean; records: number }>('workspace/executeCommand', {
+      command: 'upr.importRecommendations',
+      arguments: [{ source, target }],
+    });
+    assert.equal(outcome.written, true);
+    assert.equal(outcome.records, 1);
+    assert.match(readFileSync(target, 'utf8'), /"format": "upr-recommendations\/1"/);
+    // The index follows: the new recommendation resolves.
+    const text = withBody('1. See A/HRC/44/9, para. 116.1.');
+    const { uri } = await open(text);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at(text, 'A/HRC/44/9', 2) });
+    assert.match((hover.contents as { value: string }).value, /national preventive mechanism/);
+
+    writeFileSync(source, `${header}\nKyrgyzstan,3,35,A/HRC/44/9,116.2,"A/HRC/44/9, para. 116.2",,Denmark,Supported,,,,,\n`);
+    const refused = await client.request<{ written: boolean; errors: { line: number }[] }>('workspace/executeCommand', {
+      command: 'upr.importRecommendations',
+      arguments: [{ source, target: path.join(folder, 'recommendations', 'refused.json') }],
+    });
+    assert.equal(refused.written, false);
+    assert.deepEqual(refused.errors.map((error) => error.line), [2]);
+    assert.throws(() => readFileSync(path.join(folder, 'recommendations', 'refused.json')));
+  });
+
   it('writes the advocacy targets table for the whole submission', async function () {
     const text = withBody('1. Text.\n\n## Recommendations\n\n- Ratify the Convention on the Rights of Persons with Disabilities by 2027 (SDG 10.2).');
     const { uri } = await open(text);
