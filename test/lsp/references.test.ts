@@ -68,6 +68,13 @@ describe('previous recommendations and SDG targets over LSP', function () {
     assert.match(JSON.stringify(item.documentation), /SAMPLE DATA/);
   });
 
+  it("puts the recommendations on the submission's issues first", async function () {
+    const frontMatter = JOINT_FRONT_MATTER.replace('cycle: 4', 'cycle: 2').replace('language: en', "language: en\nissues:\n  - Women's rights");
+    const items = await complete(withBody('1. As recommended in @rec', frontMatter), '@rec');
+    const first = items.slice(0, 5).map((item) => JSON.stringify(item.documentation));
+    assert.ok(first.every((documentation) => /women|gender|marriage|kidnapping|domestic/i.test(documentation)), first.join('\n'));
+  });
+
   it('searches previous recommendations by words after @rec', async function () {
     const items = await complete(withBody('1. See @rec kidnapping'), '@rec kidnapping');
     assert.ok(items.length > 0);

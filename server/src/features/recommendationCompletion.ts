@@ -1,6 +1,6 @@
 // Completion of previous recommendations: after `@rec` (then words to search by) or while typing
 // a reference (`A/HRC/15/`, `A/HRC/15/2, para. 76.`). The State under review's recommendations
-// from the previous cycle come first; the inserted text is the canonical reference followed by
+// from the previous cycle come first, those on the submission's `issues` before the others; the inserted text is the canonical reference followed by
 // the recommending States, as in UN documents: `A/HRC/15/2, para. 76.27 (Austria)`.
 
 import * as l10n from '@vscode/l10n';
@@ -16,7 +16,7 @@ const PARTIAL_REFERENCE = /(?<![\p{L}\p{N}/])((?:A|E|CEDAW|CRC|CCPR|CAT|CERD|CRP
 const LIMIT = 50;
 
 export function recommendationCompletions(analysis: Analysis, library: ReferenceLibrary, before: string, position: Position): CompletionItem[] {
-  const { state, cycle } = analysis.frontMatter.data;
+  const { state, cycle, issues } = analysis.frontMatter.data;
   const trigger = TRIGGER.exec(before);
   const partial = trigger ? undefined : PARTIAL_REFERENCE.exec(before);
   if (!trigger && !partial) return [];
@@ -36,8 +36,12 @@ export function recommendationCompletions(analysis: Analysis, library: Reference
     const candidates = state ? library.index.forState(state) : [];
     records = candidates.filter((record) => canonicalReference(record)?.toLowerCase().startsWith(typedKey.replace(/,?\s*(paras?\.?|п\.)\s*/, ', para. ')) ?? false);
   }
-  // The previous cycle first: the recommendations this review follows up.
-  const rank = (record: RecommendationRecord) => (cycle !== undefined && record.cycle === cycle - 1 ? 0 : 1);
+  // The previous cycle first (the recommendations this review follows up), then those on the
+  // submission's own issues.
+  const ownIssues = new Set((issues ?? []).map((issue) => issue.toLowerCase()));
+  const onOwnIssue = (record: RecommendationRecord) => record.issues.some((issue) => ownIssues.has(issue.toLowerCase()));
+  const rank = (record: RecommendationRecord) =>
+    (cycle !== undefined && record.cycle === cycle - 1 ? 0 : 2) + (onOwnIssue(record) ? 0 : 1);
   return records
     .filter((record) => record.symbol !== undefined)
     .map((record, order) => ({ record, order }))
