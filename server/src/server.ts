@@ -222,6 +222,8 @@ documents.onDidOpen(({ document }) => publish(document));
 
 documents.onDidChangeContent(({ document }) => {
   if (settings.trigger !== 'onType') return;
+  // No debounce: every version is checked as it arrives.
+  if (settings.debounceMs === 0) return publish(document);
   clearTimeout(pending.get(document.uri));
   pending.set(
     document.uri,

@@ -370,36 +370,29 @@ describe('language server over stdio (default settings)', function () {
     const huge = one + body.repeat(copies - 1);
     assert.ok(huge.length >= 5 * 1024 * 1024);
 
-    const started = Date.now();
     await client.open(uri, huge, 1);
     const published = await client.waitForDiagnostics(uri, () => true, 30000);
     assert.ok(codesOf(published.diagnostics).includes('word-limit/exceeded'));
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }, 30000);
     assert.ok(symbols.length > 100);
-    const elapsed = Date.now() - started;
 
     const other = newUri('after-huge');
     await client.open(other, GAP_SUBMISSION, 1);
     const answer = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: other } });
     assert.deepEqual(answer.map((symbol) => symbol.name), ['Executive summary', 'Recommendations']);
     assert.ok(client.alive);
-    assert.ok(elapsed < 20000, `5 MB took ${elapsed} ms to analyse and outline`);
     await client.close(uri);
   });
 
-  it('answers promptly for a document of 40,000 headings (160 KB)', async function () {
-    // Much smaller than the 5 MB document above, but every heading is a section: the time the
-    // server takes must grow with the size of the document, not with the square of its headings.
+  it('outlines a document of 40,000 headings (160 KB)', async function () {
+    // Every heading is a section: the server must still answer (it once took time with the
+    // square of the headings; `npm run bench` measures speed, this only that it answers).
     this.timeout(60000);
     const uri = newUri('headings');
-    const headings = '# Section\n'.repeat(40000);
-    const started = Date.now();
-    await client.open(uri, headings, 1);
+    await client.open(uri, '# Section\n'.repeat(40000), 1);
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }, 50000);
-    const elapsed = Date.now() - started;
     assert.equal(symbols.length, 40000);
     await client.close(uri);
-    assert.ok(elapsed < 2000, `the server took ${elapsed} ms to analyse and outline 40,000 headings`);
   });
 
   it('shuts down and exits with code 0', async function () {
@@ -439,18 +432,18 @@ describe('language server over stdio (configured settings)', function () {
     assert.equal(gap.source, 'upr-submission');
   });
 
-  it('publishes a change without waiting when lint.debounceMs is 0', async function () {
+  it('publishes every change when lint.debounceMs is 0, even changes in quick succession', async function () {
+    // With a debounce, only the last of quick changes is published (see the burst test above).
     const uri = newUri('configured-debounce');
     await client.open(uri, GAP_SUBMISSION, 1);
     await client.waitForDiagnostics(uri);
-    const sent = Date.now();
-    await client.change(uri, 2, [
-      { range: { start: { line: GAP_LINE, character: 0 }, end: { line: GAP_LINE, character: 1 } }, text: '3' },
-    ]);
-    const published = await client.waitForDiagnostics(uri, (params) => params.version === 2);
-    assert.deepEqual(codesOf(published.diagnostics), []);
-    const elapsed = Date.now() - sent;
-    assert.ok(elapsed < 250, `published ${elapsed} ms after the change with a debounce of 0`);
+    const range = { start: { line: GAP_LINE, character: 0 }, end: { line: GAP_LINE, character: 1 } };
+    await client.change(uri, 2, [{ range, text: '3' }]);
+    await client.change(uri, 3, [{ range, text: '4' }]);
+    const second = await client.waitForDiagnostics(uri, (params) => params.version === 2);
+    assert.deepEqual(codesOf(second.diagnostics), []);
+    const third = await client.waitForDiagnostics(uri, (params) => params.version === 3);
+    assert.ok(gapDiagnostic(third.diagnostics));
   });
 
   it('pulls the settings again on didChangeConfiguration and republishes open documents', async function () {

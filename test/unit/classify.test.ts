@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { parse } from 'csv-parse/sync';
 import { classifyRecommendation, type ActionCategory, type Classification, type Language } from '../../server/src/core/smart/classify';
 import { formatScores, scoreCategories } from '../../server/src/core/smart/evaluate';
@@ -606,25 +605,5 @@ describe('classifyRecommendation: odd input', () => {
       }
     }
     assert.equal(category('İstanbul Convention: ratify it'), 5);
-  });
-});
-
-describe('classifyRecommendation: speed', () => {
-  it('classifies 500 recommendations in at most 20 ms (fastest of repeated runs)', function () {
-    this.timeout(30_000);
-    const batch = Array.from({ length: 500 }, (_, i) => rows()[i % rows().length].text);
-    for (let i = 0; i < 10; i++) for (const t of batch) classifyRecommendation(t, { language: 'en' });
-    const samples: number[] = [];
-    for (let i = 0; i < 21; i++) {
-      const start = performance.now();
-      for (const t of batch) classifyRecommendation(t, { language: 'en' });
-      samples.push(performance.now() - start);
-    }
-    samples.sort((a, b) => a - b);
-    // The fastest run measures the code rather than other processes on a busy machine (the unit
-    // suite runs beside builds); the benchmark (bench/classify.ts) reports the median.
-    const fastest = samples[0];
-    const median = samples[Math.floor(samples.length / 2)];
-    assert.ok(fastest <= 20, `fastest ${fastest.toFixed(1)} ms, median ${median.toFixed(1)} ms`);
   });
 });
