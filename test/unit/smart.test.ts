@@ -83,6 +83,15 @@ describe('SMART rule', () => {
     assert.match(withTerms.evidence.specific ?? '', /Akyikatchy/);
   });
 
+  it('does not take the numbers of its citations for something to measure', () => {
+    for (const recommendation of [
+      'Ensure access to justice for all (SDG 16.3).',
+      'Ensure access to justice for all, as recommended in A/HRC/15/2, para. 76.20.',
+    ]) {
+      assert.ok(smartCodes(analyse(withRecommendation(recommendation))).includes('smart/measurable'), recommendation);
+    }
+  });
+
   it('reads Russian, French and Spanish recommendations in their language', () => {
     for (const [language, recommendation] of [
       ['ru', 'Рассмотреть возможность ратифицировать Факультативный протокол.'],
@@ -146,6 +155,12 @@ describe('SMART quick fixes', () => {
     const { result, analysis } = fixed(text, (a) => appendTimeFrame(a.model, a.recommendations[0], timeFrameYear(a.frontMatter.data.session)));
     assert.ok(result.includes('- Ratify the Optional Protocol by 2029.[^1]'), result);
     assert.deepEqual(smartCodes(analysis), []);
+  });
+
+  it('puts the time frame before a closing SDG citation', () => {
+    const text = withRecommendation('Ratify the Optional Protocol (SDG 16.a).');
+    const { result } = fixed(text, (a) => appendTimeFrame(a.model, a.recommendations[0], 2029));
+    assert.ok(result.includes('- Ratify the Optional Protocol by 2029 (SDG 16.a).'), result);
   });
 
   it('appends "before the next review" when the session is unknown, in the submission language', () => {

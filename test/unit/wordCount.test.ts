@@ -56,6 +56,17 @@ describe('countWords', () => {
     assert.equal(words('one\ttwo\u00a0three\r\nfour\r\n'), 4);
   });
 
+  it("counts a footnote's words in the section that cites it", () => {
+    const count = countWords(
+      parseSubmission(`${frontMatter()}## First\n\n1. Cites it.[^a]\n\n## Second\n\n2. Nothing.\n\n[^a]: Three more words.\n`),
+      { countFootnotes: true },
+    );
+    assert.deepEqual(count.sections.map(({ title, words }) => [title, words]), [
+      ['First', 6],
+      ['Second', 2],
+    ]);
+  });
+
   it('gives words per section in document order, with text before the first heading first', () => {
     const count = countWords(
       parseSubmission(`${frontMatter()}Co-submitters listed here.\n\n# Title words\n\n## Summary\n\n1. One two three.\n\n### Sub\n\nFour.\n`),

@@ -8,6 +8,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { SmartConfig } from '../core/config';
+import { withoutCitations } from '../core/smart/citations';
 import { classifyRecommendation, type Language } from '../core/smart/classify';
 import { readLines } from './input';
 import { UsageError } from './usage';
@@ -22,7 +23,7 @@ export function languageOption(value: string | undefined): Language | undefined 
 /** The line's answer as one line of JSON: exactly these keys, in this order. */
 export function classifyLine(text: string, language: Language | undefined, config?: SmartConfig): string {
   if (!/\S/.test(text)) return 'null';
-  const { category, label, smart } = classifyRecommendation(text, { language, extraVerbs: config?.extraVerbs, concreteTerms: config?.acceptedTerms });
+  const { category, label, smart } = classifyRecommendation(withoutCitations(text), { language, extraVerbs: config?.extraVerbs, concreteTerms: config?.acceptedTerms });
   return JSON.stringify({
     category,
     label,

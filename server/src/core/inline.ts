@@ -12,9 +12,9 @@ export interface InlineResult {
 
 // UN document symbols: a series (A/, E/, CEDAW/C/, ...) and at least one more part, then an
 // optional paragraph ("para. 117.23", "paras. 12", "п. 76.3", "párr. 5", "paragraphe 7").
-const DOCUMENT_SYMBOL =
+export const DOCUMENT_SYMBOL =
   /(?<![\p{L}\p{N}/])((?:A|E|S|CEDAW|CRC|CCPR|CAT|CERD|CRPD|CMW|CED|HRI|ST|SPT)(?:\/[A-Za-z0-9][A-Za-z0-9.\-]*)+)(?:,?\s*(?:paras?\.?|paragraphs?|п\.|пункт|пп\.|par\.|paragraphe|párr\.|párrafo)\s*(\d{1,3}(?:\.\d{1,3})?))?/gu;
-const SDG_REFERENCE = /(?<![\p{L}\p{N}])(?:SDG|ЦУР|ODD|ODS)s?[ \u00a0]+(\d{1,2})(?:\.(\d{1,2}|[a-z]))?(?![\p{L}\p{N}])/gu;
+export const SDG_REFERENCE = /(?<![\p{L}\p{N}])(?:SDG|ЦУР|ODD|ODS)s?[ \u00a0]+(\d{1,2})(?:\.(\d{1,2}|[a-z]))?(?![\p{L}\p{N}])/gu;
 const SDG_PREFIX = /SDG|ЦУР|ODD|ODS/;
 const FOOTNOTE_REFERENCE = /\[\^([^\]\s]+)\](?!:)/g;
 const LINK =

@@ -12,7 +12,7 @@ export interface SectionWordCount {
   /** Index into the document's sections, or undefined for text before the first heading. */
   section: number | undefined;
   title: string;
-  /** Words in the section's own text, up to the next heading of any level. */
+  /** Words in the section's own text, up to the next heading of any level, and in the footnotes it cites. */
   words: number;
 }
 
@@ -36,8 +36,8 @@ function isSpace(code: number): boolean {
   );
 }
 
-/** Calls `visit` with the start and end offsets of every word, in order. */
-function forEachWord(model: SubmissionDocument, visit: (start: number, end: number, inFootnote: boolean) => void): void {
+/** Calls `visit` with the start and end offsets of every word, in order, and its footnote's index (-1 outside footnotes). */
+function forEachWord(model: SubmissionDocument, visit: (start: number, end: number, footnote: number) => void): void {
   const { text, hidden, footnoteDefinitions } = model;
   let footnote = 0;
   let i = 0;
@@ -59,7 +59,7 @@ function forEachWord(model: SubmissionDocument, visit: (start: number, end: numb
     }
     if (!hasLetter) continue;
     while (footnote < footnoteDefinitions.length && footnoteDefinitions[footnote].endOffset <= start) footnote++;
-    visit(start, i, footnote < footnoteDefinitions.length && footnoteDefinitions[footnote].startOffset <= start);
+    visit(start, i, footnote < footnoteDefinitions.length && footnoteDefinitions[footnote].startOffset <= start ? footnote : -1);
   }
 }
 
@@ -73,18 +73,32 @@ export function countWords(model: SubmissionDocument, options: WordCountOptions)
   let footnoteWords = 0;
   const wordStarts: number[] = [];
   const wordEnds: number[] = [];
+  // A footnote's words count in the section that cites it, as a reader meets them there.
+  const citedIn = new Map<string, number>();
+  for (const reference of model.footnoteReferences) {
+    if (!citedIn.has(reference.label)) citedIn.set(reference.label, sectionAt(model, model.lines.offsetAt(reference.range.start)));
+  }
   let current = 0; // index into perSection; 0 is the text before the first heading
-  forEachWord(model, (start, end, inFootnote) => {
+  forEachWord(model, (start, end, footnote) => {
     while (current < sections.length && sections[current].startOffset <= start) current++;
-    if (inFootnote) {
+    let section = current;
+    if (footnote >= 0) {
       footnoteWords++;
       if (!options.countFootnotes) return;
+      section = citedIn.get(model.footnoteDefinitions[footnote].label) ?? current;
     }
     words++;
-    perSection[current].words++;
+    perSection[section].words++;
     wordStarts.push(start);
     wordEnds.push(end);
   });
   // The text before the first heading is listed only when it has words.
   return { words, footnoteWords, sections: perSection[0].words ? perSection : perSection.slice(1), wordStarts, wordEnds };
+}
+
+/** The entry of `perSection` for an offset: 0 before the first heading, else the heading's index + 1. */
+function sectionAt(model: SubmissionDocument, offset: number): number {
+  let section = 0;
+  while (section < model.sections.length && model.sections[section].startOffset <= offset) section++;
+  return section;
 }

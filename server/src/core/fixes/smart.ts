@@ -69,6 +69,9 @@ export function appendTimeFrame(model: SubmissionDocument, { item, classificatio
   // The end of what a reader sees, before a closing full stop or semicolon.
   let end = item.text.trimEnd().length;
   if (/[.;,]/.test(item.text[end - 1] ?? '')) end--;
+  // Before a closing citation: "Ratify X by 2029 (SDG 16.3)."
+  const citation = /\s*\((?:SDG|ЦУР|ODD|ODS)s?[^()]*\)\s*$/u.exec(item.text.slice(0, end));
+  if (citation) end = citation.index;
   const offset = item.textOffset + end;
   return {
     title: l10n.t('Add the time frame "{0}"', phrase),

@@ -4,6 +4,7 @@
 import type { SmartConfig } from '../config';
 import type { Recommendation } from '../document';
 import type { FrontMatterData } from '../frontMatter';
+import { withoutCitations } from './citations';
 import { classifyRecommendation, type Classification, type Language } from './classify';
 
 export interface AnalysedRecommendation {
@@ -34,7 +35,7 @@ export function analyseRecommendations(items: Recommendation[], data: FrontMatte
     const key = `${language ?? ''}\u0000${item.text}`;
     let classification = cache.get(key);
     if (!classification) {
-      classification = classifyRecommendation(item.text, { language, extraVerbs: config.extraVerbs, concreteTerms: config.acceptedTerms });
+      classification = classifyRecommendation(withoutCitations(item.text), { language, extraVerbs: config.extraVerbs, concreteTerms: config.acceptedTerms });
       cache.set(key, classification);
     }
     return { item, classification, words: item.text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length };
