@@ -42,7 +42,7 @@ export async function importRecommendations(client: LanguageClient, output: vsco
     for (const { line, message } of outcome.errors) output.appendLine(`${source.fsPath}:${line}: ${message}`);
     output.show(true);
     void vscode.window.showErrorMessage(
-      vscode.l10n.t('{0} rows of {1} have problems (listed in the output); nothing was written.', outcome.errors.length, path.basename(source.fsPath)),
+      vscode.l10n.t('{0} problems in {1} (listed in the output); nothing was written.', outcome.errors.length, path.basename(source.fsPath)),
     );
   } else {
     void vscode.window.showInformationMessage(

@@ -62,7 +62,8 @@ async function pickTarget(state: string): Promise<vscode.Uri | undefined> {
   return vscode.window.showSaveDialog({
     title: vscode.l10n.t('Save the new submission'),
     defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
-    filters: { [vscode.l10n.t('UPR submission')]: ['upr.md'] },
+    // `md`, not `upr.md`: some save dialogs append the filter's extension to a name that already has it.
+    filters: { [vscode.l10n.t('UPR submission')]: ['md'] },
   });
 }
 

@@ -23,7 +23,7 @@ const TEXT = {
     coalitionText: 'Describe the coalition: its member organisations, their work and when the coalition was established.',
     theme: 'I. Thematic issue',
     assessment:
-      'Assess how the recommendations of the previous cycle on this issue were implemented, citing them as in the report, e.g. A/HRC/15/2, para. 76.27.',
+      'Assess how the recommendations of the previous cycle on this issue were implemented, citing each by report symbol and paragraph (type @rec to pick one).',
     recommendations: 'Recommendations',
     recommendation: 'Adopt a law on ... by 2028, with yearly public data on its implementation (SDG 16.b).',
     guidance: 'One recommendation per item: one action verb (ratify, adopt, amend, establish), a concrete object, something to measure and a deadline.',
@@ -40,7 +40,7 @@ const TEXT = {
     coalitionText: 'Опишите коалицию: организации-участницы, их работу и дату создания коалиции.',
     theme: 'I. Тематический раздел',
     assessment:
-      'Оцените, как выполнены рекомендации предыдущего цикла по этой теме, со ссылками как в докладе, например A/HRC/15/2, para. 76.27.',
+      'Оцените, как выполнены рекомендации предыдущего цикла по этой теме, ссылаясь на символ доклада и пункт (наберите @rec, чтобы выбрать).',
     recommendations: 'Рекомендации',
     recommendation: 'Принять закон о ... до 2028 года, с ежегодным докладом парламенту о его применении (ЦУР 16.b).',
     guidance: 'Одна рекомендация в пункте: одно действие (ратифицировать, принять, изменить, создать), конкретный объект, измеримый результат и срок.',
