@@ -30,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
       locale: { type: 'string' },
       lang: { type: 'string' },
       config: { type: 'string' },
+      references: { type: 'string' },
       output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -42,10 +43,11 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...files] = positionals;
   if (values.lang !== undefined && command !== 'classify') throw new UsageError('--lang is an option of classify');
   if (values.output !== undefined && command !== 'import') throw new UsageError('-o is an option of import');
+  if (values.references !== undefined && command !== 'check') throw new UsageError('--references is an option of check');
   const configs = new CommandConfigs(values.config);
   switch (command) {
     case 'check':
-      return check(files, formatOption(values.format, ['text', 'json', 'sarif']), configs);
+      return check(files, formatOption(values.format, ['text', 'json', 'sarif']), configs, values.references);
     case 'count':
       return count(files, formatOption(values.format, ['text', 'json']) as 'text' | 'json', configs);
     case 'classify': {

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { importRecommendations, type ImportError } from './core/references/importers';
+import type { Finding } from './core/findings';
 import type { ReferenceLibrary } from './core/references/library';
 import { RecommendationIndex } from './core/references/recommendationIndex';
 import type { RecommendationRecord } from './core/references/records';
@@ -52,4 +53,14 @@ export async function loadReferences(files: string[], onFile?: (file: string, do
     problems.set(file, result.errors);
   }
   return { library: { index: new RecommendationIndex(records), sampleFiles }, problems };
+}
+
+/** A source file's problems as findings on that file, one per bad row's line. */
+export function problemFindings(problems: ImportError[]): Finding[] {
+  return problems.map(({ line, message }) => ({
+    code: 'references/import',
+    severity: 'error',
+    range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: Number.MAX_SAFE_INTEGER } },
+    message,
+  }));
 }

@@ -31,7 +31,7 @@ import { completions } from './features/completion';
 import { definition } from './features/definition';
 import { workspaceReferences } from './features/workspaceReferences';
 import type { ReferenceLibrary } from './core/references/library';
-import { loadReferences, referenceSourceFiles } from './referenceFiles';
+import { loadReferences, problemFindings, referenceSourceFiles } from './referenceFiles';
 import { importToJson } from './recommendationImport';
 import { useLocale } from './localisation';
 import {
@@ -119,16 +119,7 @@ async function reloadReferences(): Promise<void> {
     publishedSources.clear();
     for (const [file, problems] of loaded.problems) {
       publishedSources.add(file);
-      connection.sendDiagnostics({
-        uri: pathToFileURL(file).toString(),
-        diagnostics: problems.map(({ line, message }) => ({
-          range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: Number.MAX_SAFE_INTEGER } },
-          severity: 1,
-          code: 'references/import',
-          source: 'upr-submission',
-          message,
-        })),
-      });
+      connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics: toDiagnostics(problemFindings(problems)) });
     }
   } catch (error) {
     connection.console.error(`Could not read the previous recommendations: ${error instanceof Error ? error.stack : String(error)}`);

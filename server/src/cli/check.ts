@@ -1,20 +1,34 @@
-// upr check FILE... [--format text|json|sarif]: the editor's diagnostics, and those of the
-// .upr/config.yaml files that apply; exit 1 on any error.
+// upr check FILE... [--format text|json|sarif] [--references DIR]: the editor's diagnostics, and
+// those of the .upr/config.yaml files that apply and of the previous recommendations' files (from
+// DIR, by default the folder `recommendations` of the working folder, as in the editor); exit 1
+// on any error.
 
+import { existsSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
 import { analyseText } from '../core/analyse';
 import type { Finding } from '../core/findings';
 import { toSarif } from '../core/sarif';
+import { loadReferences, problemFindings, referenceSourceFiles } from '../referenceFiles';
 import { CommandConfigs } from './config';
 import { readSubmission } from './input';
 import { UsageError } from './usage';
 
 export type CheckFormat = 'text' | 'json' | 'sarif';
 
-export function check(files: string[], format: CheckFormat, configs: CommandConfigs): number {
+const DEFAULT_REFERENCES = 'recommendations';
+
+export async function check(files: string[], format: CheckFormat, configs: CommandConfigs, referencesFolder: string | undefined): Promise<number> {
   if (!files.length) throw new UsageError('check needs at least one FILE');
   // Read everything first, so unusable input fails before any output.
   const texts = files.map((file) => [file, readSubmission(file)] as const);
-  const results = texts.map(([file, text]) => ({ file, diagnostics: analyseText(text, configs.forFile(file)).diagnostics }));
+  const folder = referencesFolder ?? DEFAULT_REFERENCES;
+  if (referencesFolder !== undefined && !(existsSync(folder) && statSync(folder).isDirectory())) {
+    throw new UsageError(`${referencesFolder}: no such folder of previous recommendations`);
+  }
+  const { library, problems } = await loadReferences(referenceSourceFiles([folder]));
+  const known = library.index.size ? library : undefined;
+  const results = texts.map(([file, text]) => ({ file, diagnostics: analyseText(text, configs.forFile(file), known).diagnostics }));
+  for (const [file, errors] of problems) if (errors.length) results.push({ file: relative(process.cwd(), file) || file, diagnostics: problemFindings(errors) });
   // The coalition's configuration files are checked too, where they have something to say.
   for (const { file, findings } of configs.used()) if (findings.length) results.push({ file, diagnostics: findings });
   if (format === 'json') {

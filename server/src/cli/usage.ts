@@ -1,7 +1,7 @@
 // What the command line says when it is used wrongly: exit 2 with one line on standard error.
 
 export const USAGE = `Usage:
-  upr check FILE... [--format text|json|sarif] [--locale en|ru] [--config FILE]
+  upr check FILE... [--format text|json|sarif] [--locale en|ru] [--config FILE] [--references DIR]
   upr count FILE [--format text|json] [--locale en|ru] [--config FILE]
   upr classify [--lang en|ru|fr|es] [--config FILE] < recommendations.txt
   upr import FILE.csv|FILE.json -o OUT.json [--locale en|ru]

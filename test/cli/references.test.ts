@@ -1,0 +1,53 @@
+// `upr check` with the previous recommendations: the folder `recommendations` of the working
+// folder (or --references DIR) is read as in the editor.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { root, serverPath } from '../lsp/client';
+import { JOINT_FRONT_MATTER } from '../lsp/fixtures';
+
+const cli = path.join(path.dirname(serverPath), 'cli.js');
+const SUBMISSION = `${JOINT_FRONT_MATTER}\n## Executive summary\n\n1. See A/HRC/15/2, para. 77.3 and A/HRC/15/2, para. 76.300.\n`;
+
+describe('upr check with previous recommendations', function () {
+  let folder: string;
+  const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: folder, encoding: 'utf8' });
+  const codes = (stdout: string) => (JSON.parse(stdout) as { file: string; code: string }[]).map((finding) => `${finding.file} ${finding.code}`);
+
+  before(function () {
+    folder = mkdtempSync(path.join(tmpdir(), 'upr-cli-references-'));
+    mkdirSync(path.join(folder, 'recommendations'));
+    cpSync(path.join(root, 'samples', 'recommendations'), path.join(folder, 'elsewhere'), { recursive: true });
+    cpSync(path.join(root, 'samples', 'recommendations'), path.join(folder, 'recommendations'), { recursive: true });
+    writeFileSync(path.join(folder, 'recommendations', 'broken.json'), '{"format": "upr-recommendations/1", "recommendations": [{"text": ""}]}\n');
+    writeFileSync(path.join(folder, 'a.upr.md'), SUBMISSION);
+  });
+
+  after(function () {
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("checks references against the working folder's recommendations, and reports their files' bad rows", function () {
+    const result = run('check', 'a.upr.md', '--format', 'json');
+    const found = codes(result.stdout);
+    assert.ok(found.includes('a.upr.md references/unknown'), found.join('\n'));
+    assert.equal(found.filter((code) => code === 'a.upr.md references/unknown').length, 1, 'para. 77.3 is known');
+    assert.ok(found.includes(`${path.join('recommendations', 'broken.json')} references/import`), found.join('\n'));
+    assert.equal(result.status, 1);
+  });
+
+  it('reads the folder --references names instead', function () {
+    const found = codes(run('check', 'a.upr.md', '--format', 'json', '--references', 'elsewhere').stdout);
+    assert.ok(found.includes('a.upr.md references/unknown'));
+    assert.ok(!found.some((code) => code.includes('broken.json')));
+  });
+
+  it('exits 2 when the folder --references names does not exist', function () {
+    const result = run('check', 'a.upr.md', '--references', 'missing');
+    assert.equal(result.status, 2);
+    assert.equal(result.stderr, 'upr: missing: no such folder of previous recommendations\n');
+  });
+});
