@@ -255,78 +255,29 @@ class WordIndex {
     return this.live;
   }
 
-  /** Indexed words and stop words by a hash of their letters, so that a text's words are found without cutting them out. */
-  private slotHash = new Int32Array(8192);
-  /** Term id + 1; -1 for a stop word; 0 for an empty slot. */
-  private slotValue = new Int32Array(8192);
-  private slotWord: string[] = new Array<string>(8192);
-  private slotsUsed = 0;
-
-  private newTerm(word: string): number {
-    const termId = this.terms.length;
-    this.termIds.set(word, termId);
-    this.terms.push(word);
-    this.postings.push(new Int32Array(4));
-    this.lengths.push(0);
-    this.occurrences.push(0);
-    this.sorted = undefined;
-    this.byLength = undefined;
-    if (termId >= this.counts.length) {
-      const counts = new Int32Array(Math.max(64, termId * 2));
-      counts.set(this.counts);
-      this.counts = counts;
-      const seen = new Int32Array(counts.length).fill(-1);
-      seen.set(this.seenIn);
-      this.seenIn = seen;
-    }
-    return termId;
-  }
-
-  private insertSlot(hash: number, word: string, value: number): void {
-    if ((this.slotsUsed + 1) * 2 > this.slotValue.length) {
-      const [hashes, values, words] = [this.slotHash, this.slotValue, this.slotWord];
-      this.slotHash = new Int32Array(hashes.length * 2);
-      this.slotValue = new Int32Array(hashes.length * 2);
-      this.slotWord = new Array<string>(hashes.length * 2);
-      this.slotsUsed = 0;
-      for (let slot = 0; slot < values.length; slot++) if (values[slot] !== 0) this.insertSlot(hashes[slot], words[slot], values[slot]);
-    }
-    const mask = this.slotValue.length - 1;
-    let slot = hash & mask;
-    while (this.slotValue[slot] !== 0) slot = (slot + 1) & mask;
-    this.slotHash[slot] = hash;
-    this.slotValue[slot] = value;
-    this.slotWord[slot] = word;
-    this.slotsUsed++;
-  }
-
-  /**
-   * The term id of the word `lower.slice(start, end)` (lower case, two letters or more), a new one
-   * if need be; -1 for a stop word.
-   */
-  private termAt(lower: string, start: number, end: number, hash: number): number {
-    const mask = this.slotValue.length - 1;
-    const length = end - start;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const value = this.slotValue[slot];
-      if (value === 0) break;
-      if (this.slotHash[slot] === hash) {
-        const word = this.slotWord[slot];
-        if (word.length === length && lower.startsWith(word, start)) return value > 0 ? value - 1 : -1;
-      }
-    }
-    const word = lower.slice(start, end);
-    const termId = STOP_WORDS.has(word) ? -1 : this.newTerm(word);
-    this.insertSlot(hash, word, termId === -1 ? -1 : termId + 1);
-    return termId;
-  }
-
-  /** Adds a text: its words as `words(text)` gives them, read in place. */
-  add(id: number, text: string): void {
+  /** Adds a text's words (already tokenised and kept). */
+  add(id: number, words: readonly string[]): void {
     const distinctTerms: number[] = [];
-    const lower = text.toLowerCase();
-    const count = (termId: number) => {
-      if (termId < 0) return;
+    for (const word of words) {
+      let termId = this.termIds.get(word);
+      if (termId === undefined) {
+        termId = this.terms.length;
+        this.termIds.set(word, termId);
+        this.terms.push(word);
+        this.postings.push(new Int32Array(4));
+        this.lengths.push(0);
+        this.occurrences.push(0);
+        this.sorted = undefined;
+        this.byLength = undefined;
+      }
+      if (termId >= this.counts.length) {
+        const counts = new Int32Array(Math.max(64, termId * 2));
+        counts.set(this.counts);
+        this.counts = counts;
+        const seen = new Int32Array(counts.length).fill(-1);
+        seen.set(this.seenIn);
+        this.seenIn = seen;
+      }
       if (this.seenIn[termId] !== id) {
         this.seenIn[termId] = id;
         this.counts[termId] = 0;
@@ -334,33 +285,7 @@ class WordIndex {
       }
       this.counts[termId]++;
       this.occurrences[termId]++;
-    };
-    let start = -1;
-    let hash = 0;
-    for (let at = 0; at < lower.length; ) {
-      const code = lower.charCodeAt(at);
-      let size = 1;
-      let inWord: boolean;
-      if (code < 128) inWord = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-      else {
-        const point = lower.codePointAt(at)!;
-        size = point > 0xffff ? 2 : 1;
-        inWord = WORD_CHARACTER.test(String.fromCodePoint(point));
-      }
-      if (inWord) {
-        if (start === -1) {
-          start = at;
-          hash = 0x811c9dc5;
-        }
-        hash = Math.imul(hash ^ code, 0x01000193);
-        if (size === 2) hash = Math.imul(hash ^ lower.charCodeAt(at + 1), 0x01000193);
-      } else if (start !== -1) {
-        if (at - start >= 2) count(this.termAt(lower, start, at, hash));
-        start = -1;
-      }
-      at += size;
     }
-    if (start !== -1 && lower.length - start >= 2) count(this.termAt(lower, start, lower.length, hash));
     for (const termId of distinctTerms) {
       let list = this.postings[termId];
       const length = this.lengths[termId];
@@ -673,7 +598,7 @@ export class RecommendationIndex {
   }
 
   private indexDocuments(ids: readonly number[]): void {
-    for (const id of ids) this.texts.add(id, this.records[id]!.text);
+    for (const id of ids) this.texts.add(id, words(this.records[id]!.text));
     this.vocabulary = undefined;
   }
 
