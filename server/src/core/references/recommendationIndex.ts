@@ -194,13 +194,16 @@ function cached(key: (value: string) => string): (value: string) => string {
 
 const issueKeyOf = cached(issueKey);
 const stateKeyOf = cached(stateKey);
-const symbolKeyOf = cached(symbolKey);
 
 /** A text as compared for sameness: case, spaces and punctuation do not count. */
 function textKey(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+interface IndexedText {
+  id: number;
+  text: string;
+}
 
 /** minisearch's BM25 parameters and weights of prefix and fuzzy matches, kept so that scores stay as they were. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
@@ -534,8 +537,7 @@ export class RecommendationIndex {
   private readonly records: (RecommendationRecord | undefined)[] = [];
   /** The texts, by word: BM25 scores, prefix and fuzzy matching. */
   private readonly texts = new WordIndex();
-  /** Mostly one record per paragraph: the id itself then, not an array of one. */
-  private readonly byReferenceKey = new Map<string, number | number[]>();
+  private readonly byReferenceKey = new Map<string, number[]>();
   private readonly bySymbolKey = new Map<string, number[]>();
   private readonly byStateKey = new Map<string, number[]>();
   private readonly byIssueKey = new Map<string, number[]>();
@@ -549,7 +551,7 @@ export class RecommendationIndex {
    * Texts not yet in `texts`: the word index is built on the first search (or by `prepare()`, in
    * the background), so that references resolve as soon as the records are read.
    */
-  private pending: number[] = [];
+  private pending: IndexedText[] = [];
 
   constructor(records: Iterable<RecommendationRecord> = []) {
     this.add(records);
@@ -557,23 +559,15 @@ export class RecommendationIndex {
 
   /** Adds records (those of one more file, say). */
   add(records: Iterable<RecommendationRecord>): void {
-    const documents: number[] = [];
+    const documents: IndexedText[] = [];
     for (const record of records) {
       const id = this.records.length;
       this.records.push(record);
       this.count++;
-      documents.push(id);
+      documents.push({ id, text: record.text });
       if (record.symbol) {
-        const symbol = symbolKeyOf(record.symbol);
-        push(this.bySymbolKey, symbol, id);
-        if (record.paragraph) {
-          // referenceKey(record.symbol, record.paragraph), with the symbol's key known.
-          const key = `${symbol}#${record.paragraph.trim()}`;
-          const ids = this.byReferenceKey.get(key);
-          if (ids === undefined) this.byReferenceKey.set(key, id);
-          else if (typeof ids === 'number') this.byReferenceKey.set(key, [ids, id]);
-          else ids.push(id);
-        }
+        push(this.bySymbolKey, symbolKey(record.symbol), id);
+        if (record.paragraph) push(this.byReferenceKey, referenceKey(record.symbol, record.paragraph), id);
       }
       const name = stateKeyOf(record.state);
       push(this.byStateKey, name, id);
@@ -597,8 +591,8 @@ export class RecommendationIndex {
     this.indexDocuments(documents);
   }
 
-  private indexDocuments(ids: readonly number[]): void {
-    for (const id of ids) this.texts.add(id, words(this.records[id]!.text));
+  private indexDocuments(documents: readonly IndexedText[]): void {
+    for (const { id, text } of documents) this.texts.add(id, words(text));
     this.vocabulary = undefined;
   }
 
@@ -623,7 +617,7 @@ export class RecommendationIndex {
   removeFile(file: string): void {
     const removed = new Set<number>();
     const indexed = new Set<number>();
-    const pending = new Set(this.pending);
+    const pending = new Set(this.pending.map((document) => document.id));
     this.records.forEach((record, id) => {
       if (record?.source.file !== file) return;
       removed.add(id);
@@ -633,16 +627,10 @@ export class RecommendationIndex {
     });
     if (!removed.size) return;
     this.texts.remove(indexed);
-    this.pending = this.pending.filter((id) => !removed.has(id));
+    this.pending = this.pending.filter((document) => !removed.has(document.id));
     this.vocabulary = undefined;
     this.count -= removed.size;
-    for (const [key, ids] of this.byReferenceKey) {
-      const kept = typeof ids === 'number' ? (removed.has(ids) ? [] : [ids]) : ids.filter((id) => !removed.has(id));
-      if (!kept.length) this.byReferenceKey.delete(key);
-      else if (kept.length === 1) this.byReferenceKey.set(key, kept[0]);
-      else this.byReferenceKey.set(key, kept);
-    }
-    for (const map of [this.bySymbolKey, this.byStateKey, this.byIssueKey]) {
+    for (const map of [this.byReferenceKey, this.bySymbolKey, this.byStateKey, this.byIssueKey]) {
       for (const [key, ids] of map) {
         const kept = ids.filter((id) => !removed.has(id));
         if (kept.length) map.set(key, kept);
@@ -676,8 +664,7 @@ export class RecommendationIndex {
     if (paragraph === undefined || !paragraph.trim()) {
       return inDocument.length ? { ...none, kind: 'document', records: inDocument, recommendingStates: unique(inDocument.flatMap((r) => r.recommendingStates)) } : none;
     }
-    const ids = this.byReferenceKey.get(referenceKey(symbol, paragraph));
-    const item = this.recordsOf(typeof ids === 'number' ? [ids] : ids);
+    const item = this.recordsOf(this.byReferenceKey.get(referenceKey(symbol, paragraph)));
     if (item.length) return resolveItem(item);
     const prefix = `${paragraph.trim()}.`;
     const grouped = inDocument.filter((record) => record.paragraph?.startsWith(prefix));
