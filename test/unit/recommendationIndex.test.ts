@@ -225,35 +225,6 @@ describe('RecommendationIndex', () => {
       );
     });
 
-    it('scores after a file is taken out as an index that never had it', () => {
-      const both = new RecommendationIndex([...centralAsia, ...slovenia]);
-      both.search('torture');
-      both.removeFile('slovenia.csv');
-      const alone = new RecommendationIndex(centralAsia);
-      for (const query of ['torture', 'domestic viol', 'discrimnation women', 'death penalty']) {
-        const shown = (hits: { record: RecommendationRecord; score: number }[]) => hits.map((hit) => `${hit.record.id} ${hit.score.toFixed(6)}`);
-        assert.deepEqual(shown(both.search(query, { limit: 50 })), shown(alone.search(query, { limit: 50 })));
-      }
-      assert.deepEqual(
-        both.similar('Abolish the death penalty').map((hit) => [hit.record.id, hit.score]),
-        alone.similar('Abolish the death penalty').map((hit) => [hit.record.id, hit.score]),
-      );
-    });
-
-    it('says which words of a hit matched: the word, its longer forms, a typo', () => {
-      const small = new RecommendationIndex([
-        record({ id: '1', text: 'Prevent torture and ill-treatment in detention' }),
-        record({ id: '2', text: 'Investigate allegations of tortures' }),
-        record({ id: '3', text: 'Ratify the Convention against Torture' }),
-        record({ id: '4', text: 'Strengthen the judiciary' }),
-      ]);
-      const hits = small.search('tortu', { limit: 10 });
-      assert.deepEqual(hits.map((hit) => hit.record.id).sort(), ['1', '2', '3']);
-      for (const hit of hits) assert.ok(hit.terms.every((term) => term.startsWith('tortu')) && hit.terms.length > 0);
-      assert.deepEqual(small.search('judiciery')[0]?.terms, ['judiciary']);
-      assert.deepEqual(small.search('Côte judiciary').map((hit) => hit.record.id), ['4']);
-    });
-
     it('counts a recommendation imported twice once', () => {
       const once = new RecommendationIndex(centralAsia).recommendingStatesFor('Abolish the death penalty');
       const copy = centralAsia.map((r) => ({ ...r, source: { file: 'copy.csv', line: r.source.line } }));

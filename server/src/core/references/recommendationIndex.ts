@@ -1,7 +1,7 @@
 // The index of previous recommendations behind references, hover, completion and code lenses:
 // built from the records of one or more files (importers.ts), it resolves a citation such as
 // `A/HRC/15/2, para. 76.27` to the recommendation it names, lists a State's recommendations, and
-// finds recommendations by words (BM25 as minisearch scores it, prefix and fuzzy matching: WordIndex) and by similarity
+// finds recommendations by words (minisearch: BM25, prefix and fuzzy matching) and by similarity
 // to a text. Pure: records in, answers out.
 //
 // Resolving a citation. A report item (`76.27`) is one recommendation in the UN's sense, but a
@@ -20,6 +20,7 @@
 // not in the data). A State may support some parts of an item and note others: the response is
 // then `mixed`, which does not make the citation ambiguous.
 
+import MiniSearch from 'minisearch';
 import {
   isStateCode,
   namesState,
@@ -45,7 +46,7 @@ export interface SearchOptions {
 
 export interface SearchHit {
   record: RecommendationRecord;
-  /** The BM25 score (minisearch's formula): higher is better, comparable only within one query. */
+  /** minisearch's BM25 score: higher is better, comparable only within one query. */
   score: number;
   /** The words of the record that matched. */
   terms: string[];
@@ -115,43 +116,9 @@ function keep(word: string): string | null {
   return word.length < 2 || STOP_WORDS.has(word) ? null : word;
 }
 
-const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
-
-/**
- * The words of a text that count: what is indexed. The same as `tokenize` less what `keep` leaves
- * out, read a character at a time (letters and digits of ASCII without a regular expression): it
- * runs over every text of the index.
- */
+/** The words of a text that count: what is indexed. */
 function words(text: string): string[] {
-  const lower = text.toLowerCase();
-  const found: string[] = [];
-  let start = -1;
-  for (let at = 0; at < lower.length; ) {
-    const code = lower.charCodeAt(at);
-    let size = 1;
-    let inWord: boolean;
-    if (code < 128) inWord = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-    else {
-      const point = lower.codePointAt(at)!;
-      size = point > 0xffff ? 2 : 1;
-      inWord = WORD_CHARACTER.test(String.fromCodePoint(point));
-    }
-    if (inWord) {
-      if (start === -1) start = at;
-    } else if (start !== -1) {
-      if (at - start >= 2) {
-        const word = lower.slice(start, at);
-        if (!STOP_WORDS.has(word)) found.push(word);
-      }
-      start = -1;
-    }
-    at += size;
-  }
-  if (start !== -1 && lower.length - start >= 2) {
-    const word = lower.slice(start);
-    if (!STOP_WORDS.has(word)) found.push(word);
-  }
-  return found;
+  return tokenize(text).filter((word) => keep(word) !== null);
 }
 
 /** Words of this length or more are also looked up by their start: see `similarityWords`. */
@@ -205,338 +172,13 @@ interface IndexedText {
   text: string;
 }
 
-/** minisearch's BM25 parameters and weights of prefix and fuzzy matches, kept so that scores stay as they were. */
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-const PREFIX_WEIGHT = 0.375;
-const FUZZY_WEIGHT = 0.45;
-/** A posting: the id of a text times 256 plus how often the word occurs in it (at most 255). */
-const TF_BITS = 8;
-const TF_MASK = (1 << TF_BITS) - 1;
-
-interface Lookup {
-  term: string;
-  prefix: boolean;
-  fuzzy: number | false;
-}
-
-interface Scored {
-  id: number;
-  score: number;
-  terms: string[];
-}
-
-/**
- * The word index: for each word, the texts that have it (ids and counts packed in a typed array),
- * and each text's number of distinct words, scored by BM25 as minisearch scores (prefix and fuzzy
- * matches weighted as minisearch weighs them). Much lighter and faster than minisearch's maps of
- * maps for 40,000 texts: building is one pass over the words, a search one pass over typed arrays.
- */
-class WordIndex {
-  private readonly termIds = new Map<string, number>();
-  private readonly terms: string[] = [];
-  private postings: Int32Array[] = [];
-  private lengths: number[] = [];
-  /** How often each word occurs in the texts indexed, by term id. */
-  private occurrences: number[] = [];
-  /** Distinct words of each text, by text id (0 for none, or removed). */
-  private distinct = new Int32Array(1024);
-  private live = 0;
-  private totalDistinct = 0;
-  /** Words sorted, for prefixes, and by length, for typos. */
-  private sorted: string[] | undefined;
-  private byLength: string[][] | undefined;
-  /** Scratch space of a search, one slot per text. */
-  private scores = new Float64Array(0);
-  private matched = new Uint8Array(0);
-  private stamp = new Int32Array(0);
-  private generation = 0;
-  // Per text being added: counts by term id.
-  private counts = new Int32Array(0);
-  private seenIn = new Int32Array(0);
-
-  get documentCount(): number {
-    return this.live;
-  }
-
-  /** Adds a text's words (already tokenised and kept). */
-  add(id: number, words: readonly string[]): void {
-    const distinctTerms: number[] = [];
-    for (const word of words) {
-      let termId = this.termIds.get(word);
-      if (termId === undefined) {
-        termId = this.terms.length;
-        this.termIds.set(word, termId);
-        this.terms.push(word);
-        this.postings.push(new Int32Array(4));
-        this.lengths.push(0);
-        this.occurrences.push(0);
-        this.sorted = undefined;
-        this.byLength = undefined;
-      }
-      if (termId >= this.counts.length) {
-        const counts = new Int32Array(Math.max(64, termId * 2));
-        counts.set(this.counts);
-        this.counts = counts;
-        const seen = new Int32Array(counts.length).fill(-1);
-        seen.set(this.seenIn);
-        this.seenIn = seen;
-      }
-      if (this.seenIn[termId] !== id) {
-        this.seenIn[termId] = id;
-        this.counts[termId] = 0;
-        distinctTerms.push(termId);
-      }
-      this.counts[termId]++;
-      this.occurrences[termId]++;
-    }
-    for (const termId of distinctTerms) {
-      let list = this.postings[termId];
-      const length = this.lengths[termId];
-      if (length === list.length) {
-        const grown = new Int32Array(length * 2);
-        grown.set(list);
-        this.postings[termId] = list = grown;
-      }
-      list[length] = id * (TF_MASK + 1) + Math.min(this.counts[termId], TF_MASK);
-      this.lengths[termId] = length + 1;
-    }
-    if (id >= this.distinct.length) {
-      const grown = new Int32Array(Math.max(id + 1, this.distinct.length * 2));
-      grown.set(this.distinct);
-      this.distinct = grown;
-    }
-    this.distinct[id] = distinctTerms.length;
-    this.totalDistinct += distinctTerms.length;
-    this.live++;
-  }
-
-  /** Takes texts out (each one added and not taken out before): their postings go. */
-  remove(ids: ReadonlySet<number>): void {
-    if (!ids.size) return;
-    // Each id is one added, taken out once.
-    for (const id of ids) {
-      this.totalDistinct -= this.distinct[id];
-      this.distinct[id] = 0;
-      this.live--;
-    }
-    for (let termId = 0; termId < this.terms.length; termId++) {
-      const list = this.postings[termId];
-      let kept = 0;
-      for (let i = 0; i < this.lengths[termId]; i++) {
-        if (!ids.has(list[i] >>> TF_BITS)) list[kept++] = list[i];
-        else this.occurrences[termId] -= list[i] & TF_MASK;
-      }
-      this.lengths[termId] = kept;
-    }
-  }
-
-  /** How often a word occurs in the texts indexed. */
-  frequency(word: string): number {
-    const termId = this.termIds.get(word);
-    return termId === undefined ? 0 : this.occurrences[termId];
-  }
-
-  /** The words indexed, each with how often it occurs. */
-  vocabulary(): [string, number][] {
-    const found: [string, number][] = [];
-    this.terms.forEach((word, termId) => {
-      if (this.occurrences[termId] > 0) found.push([word, this.occurrences[termId]]);
-    });
-    return found;
-  }
-
-  /** The indexed words that start with `prefix`, longer than it. */
-  private withPrefix(prefix: string): string[] {
-    if (!this.sorted) this.sorted = this.terms.filter((_, id) => this.lengths[id] > 0).sort();
-    const words = this.sorted;
-    let low = 0;
-    let high = words.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (words[middle] < prefix) low = middle + 1;
-      else high = middle;
-    }
-    const found: string[] = [];
-    for (let i = low; i < words.length && words[i].startsWith(prefix); i++) if (words[i] !== prefix) found.push(words[i]);
-    return found;
-  }
-
-  /** The indexed words within `distance` edits (insertions, deletions, substitutions) of `term`, with their distances. */
-  private near(term: string, distance: number): [string, number][] {
-    if (!this.byLength) {
-      this.byLength = [];
-      this.terms.forEach((word, id) => {
-        if (this.lengths[id] > 0) (this.byLength![word.length] ??= []).push(word);
-      });
-    }
-    const found: [string, number][] = [];
-    for (let length = Math.max(1, term.length - distance); length <= term.length + distance; length++) {
-      for (const word of this.byLength[length] ?? []) {
-        const edits = editDistance(term, word, distance);
-        if (edits > 0 && edits <= distance) found.push([word, edits]);
-      }
-    }
-    return found;
-  }
-
-  /** The words a lookup finds, each with its weight, as minisearch weighs them. */
-  private expand(lookup: Lookup): { termId: number; weight: number }[] {
-    const expanded: { termId: number; weight: number }[] = [];
-    const exact = this.termIds.get(lookup.term);
-    if (exact !== undefined && this.lengths[exact]) expanded.push({ termId: exact, weight: 1 });
-    const prefixed = new Set<string>();
-    if (lookup.prefix) {
-      for (const word of this.withPrefix(lookup.term)) {
-        prefixed.add(word);
-        const distance = word.length - lookup.term.length;
-        expanded.push({ termId: this.termIds.get(word)!, weight: (PREFIX_WEIGHT * word.length) / (word.length + 0.3 * distance) });
-      }
-    }
-    if (lookup.fuzzy) {
-      for (const [word, distance] of this.near(lookup.term, lookup.fuzzy)) {
-        if (prefixed.has(word)) continue;
-        expanded.push({ termId: this.termIds.get(word)!, weight: (FUZZY_WEIGHT * word.length) / (word.length + distance) });
-      }
-    }
-    return expanded;
-  }
-
-  /**
-   * The texts that the lookups find, best first, at most `limit`: with `all`, texts found by every
-   * lookup; otherwise by any, the score multiplied by how many found it (as minisearch does).
-   * `allowed`: one flag per text id, when only some may be found.
-   */
-  search(lookups: readonly Lookup[], all: boolean, limit: number, allowed?: Uint8Array): Scored[] {
-    if (!lookups.length || !this.live) return [];
-    const size = this.distinct.length;
-    if (this.scores.length < size) {
-      this.scores = new Float64Array(size);
-      this.matched = new Uint8Array(size);
-      this.stamp = new Int32Array(size);
-      this.generation = 0;
-    }
-    const { scores, matched, stamp, distinct } = this;
-    const expansions = lookups.map((lookup) => this.expand(lookup));
-    // With `all`, the lookup that finds fewest texts first: the others only add to what it found.
-    const order = lookups.map((_, i) => i);
-    if (all) order.sort((a, b) => sum(expansions[a], this.lengths) - sum(expansions[b], this.lengths));
-    const documentCount = this.live;
-    const average = this.totalDistinct / documentCount;
-    const touched: number[] = [];
-    const first = ++this.generation;
-    for (let step = 0; step < order.length; step++) {
-      const generation = step === 0 ? first : ++this.generation;
-      for (const { termId, weight } of expansions[order[step]]) {
-        const list = this.postings[termId];
-        const count = this.lengths[termId];
-        const idf = Math.log(1 + (documentCount - count + 0.5) / (count + 0.5));
-        for (let i = 0; i < count; i++) {
-          const posting = list[i];
-          const id = posting >>> TF_BITS;
-          if (allowed && !allowed[id]) continue;
-          const seen = stamp[id];
-          // A text not found before: new unless every lookup must find it and this is not the first.
-          if (seen < first) {
-            if (all && step > 0) continue;
-            scores[id] = 0;
-            matched[id] = 0;
-            touched.push(id);
-          } else if (all && matched[id] < step) continue;
-          if (seen !== generation) {
-            stamp[id] = generation;
-            matched[id]++;
-          }
-          const tf = posting & TF_MASK;
-          scores[id] += weight * idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * distinct[id]) / average)));
-        }
-      }
-    }
-    const need = all ? lookups.length : 1;
-    const found: number[] = [];
-    for (const id of touched) if (matched[id] >= need) found.push(id);
-    const final = (id: number) => scores[id] * matched[id];
-    const best = topK(found, final, limit);
-    return best.map((id) => ({ id, score: final(id), terms: [] }));
-  }
-
-  /** The words of `expansions` (of the lookups) that a text has, for `terms` of a hit. */
-  matchedTerms(lookups: readonly Lookup[], has: ReadonlySet<string>): string[] {
-    const terms: string[] = [];
-    for (const lookup of lookups) {
-      for (const { termId } of this.expand(lookup)) {
-        const word = this.terms[termId];
-        if (has.has(word) && !terms.includes(word)) terms.push(word);
-      }
-    }
-    return terms;
-  }
-}
-
-function sum(expansion: readonly { termId: number }[], lengths: readonly number[]): number {
-  let total = 0;
-  for (const { termId } of expansion) total += lengths[termId];
-  return total;
-}
-
-/** The `k` ids of highest value, highest first (ties: the lower id first). */
-function topK(ids: readonly number[], value: (id: number) => number, k: number): number[] {
-  const before = (a: number, b: number) => value(a) > value(b) || (value(a) === value(b) && a < b);
-  if (ids.length <= k * 4) return [...ids].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)).slice(0, k);
-  // A heap of the best k, the worst of them on top.
-  const heap: number[] = [];
-  const down = (at: number) => {
-    for (;;) {
-      const left = 2 * at + 1;
-      const right = left + 1;
-      let worst = at;
-      if (left < heap.length && before(heap[worst], heap[left])) worst = left;
-      if (right < heap.length && before(heap[worst], heap[right])) worst = right;
-      if (worst === at) return;
-      [heap[at], heap[worst]] = [heap[worst], heap[at]];
-      at = worst;
-    }
-  };
-  for (const id of ids) {
-    if (heap.length < k) {
-      heap.push(id);
-      for (let at = heap.length - 1; at > 0; ) {
-        const parent = (at - 1) >>> 1;
-        if (!before(heap[parent], heap[at])) break;
-        [heap[at], heap[parent]] = [heap[parent], heap[at]];
-        at = parent;
-      }
-    } else if (before(id, heap[0])) {
-      heap[0] = id;
-      down(0);
-    }
-  }
-  return heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
-}
-
-/** The Levenshtein distance of two words, or more than `most` when it is. */
-function editDistance(a: string, b: string, most: number): number {
-  if (Math.abs(a.length - b.length) > most) return most + 1;
-  if (most === 1) return a === b ? 0 : withinOneEdit(a, b) ? 1 : 2;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let smallest = i;
-    for (let j = 1; j <= b.length; j++) {
-      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      current.push(value);
-      if (value < smallest) smallest = value;
-    }
-    if (smallest > most) return most + 1;
-    previous = current;
-  }
-  return previous[b.length];
-}
-
 export class RecommendationIndex {
   /** Records by id; removed ones leave a hole. */
   private readonly records: (RecommendationRecord | undefined)[] = [];
-  /** The texts, by word: BM25 scores, prefix and fuzzy matching. */
-  private readonly texts = new WordIndex();
+  /** How often each word occurs in the texts indexed: `similar` looks up the rarest. */
+  private readonly frequency = new Map<string, number>();
+  /** The texts, by word: minisearch, BM25 scores, prefix and fuzzy matching. */
+  private readonly texts: MiniSearch<IndexedText>;
   private readonly byReferenceKey = new Map<string, number[]>();
   private readonly bySymbolKey = new Map<string, number[]>();
   private readonly byStateKey = new Map<string, number[]>();
@@ -554,6 +196,16 @@ export class RecommendationIndex {
   private pending: IndexedText[] = [];
 
   constructor(records: Iterable<RecommendationRecord> = []) {
+    this.texts = new MiniSearch<IndexedText>({
+      fields: ['text'],
+      tokenize: words,
+      // Indexing counts the words; searching does not.
+      processTerm: (word) => {
+        this.frequency.set(word, (this.frequency.get(word) ?? 0) + 1);
+        return word;
+      },
+      searchOptions: { tokenize, processTerm: keep },
+    });
     this.add(records);
   }
 
@@ -588,11 +240,7 @@ export class RecommendationIndex {
     if (!this.pending.length) return;
     const documents = this.pending;
     this.pending = [];
-    this.indexDocuments(documents);
-  }
-
-  private indexDocuments(documents: readonly IndexedText[]): void {
-    for (const { id, text } of documents) this.texts.add(id, words(text));
+    this.texts.addAll(documents);
     this.vocabulary = undefined;
   }
 
@@ -603,7 +251,8 @@ export class RecommendationIndex {
    */
   async prepare(chunk = 2000): Promise<void> {
     while (this.pending.length) {
-      this.indexDocuments(this.pending.splice(0, chunk));
+      this.texts.addAll(this.pending.splice(0, chunk));
+      this.vocabulary = undefined;
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
@@ -616,17 +265,20 @@ export class RecommendationIndex {
   /** Takes out the records of one file (before adding its new version). */
   removeFile(file: string): void {
     const removed = new Set<number>();
-    const indexed = new Set<number>();
     const pending = new Set(this.pending.map((document) => document.id));
     this.records.forEach((record, id) => {
       if (record?.source.file !== file) return;
       removed.add(id);
       this.records[id] = undefined;
       if (pending.has(id)) return;
-      indexed.add(id);
+      this.texts.discard(id);
+      for (const word of words(record.text)) {
+        const left = (this.frequency.get(word) ?? 1) - 1;
+        if (left > 0) this.frequency.set(word, left);
+        else this.frequency.delete(word);
+      }
     });
     if (!removed.size) return;
-    this.texts.remove(indexed);
     this.pending = this.pending.filter((document) => !removed.has(document.id));
     this.vocabulary = undefined;
     this.count -= removed.size;
@@ -723,8 +375,9 @@ export class RecommendationIndex {
   }
 
   /**
-   * The records a search may return, one flag per id; undefined when there is no condition. Other
-   * records are skipped before they are scored.
+   * The records a search may return, one flag per id; undefined when there is no condition. Given
+   * to minisearch as a document boost of 0 or 1, so that other records are skipped before they are
+   * scored.
    */
   private allowed(options: SearchOptions): Uint8Array | undefined {
     const issues = options.issues?.length ? new Set(options.issues.map(issueKey)) : undefined;
@@ -751,10 +404,9 @@ export class RecommendationIndex {
   /** How many occurrences of indexed words start with `prefix` (a whole word counts too). */
   private prefixFrequency(prefix: string): number {
     if (!this.vocabulary) {
-      const entries = this.texts.vocabulary().sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      const words = entries.map(([word]) => word);
+      const words = [...this.frequency.keys()].sort();
       const totals = new Float64Array(words.length + 1);
-      entries.forEach(([, count], i) => (totals[i + 1] = totals[i] + count));
+      words.forEach((word, i) => (totals[i + 1] = totals[i] + (this.frequency.get(word) ?? 0)));
       this.vocabulary = { words, totals };
     }
     const { words, totals } = this.vocabulary;
@@ -787,12 +439,29 @@ export class RecommendationIndex {
     const last = terms.length - 1;
     const expandLast = terms[last].length >= 3 && this.prefixFrequency(terms[last]) <= Math.max(2000, this.texts.documentCount / 4);
     const prefix = (index: number, count: number) => index === count - 1 && expandLast;
-    const fuzzy = (term: string): number | false => (term.length >= 6 ? 1 : false);
-    const cost = (term: string, index: number, count: number) => (prefix(index, count) ? this.prefixFrequency(term) : this.texts.frequency(term));
+    const fuzzy = (term: string) => (term.length >= 6 ? 1 : false);
+    const cost = (term: string, index: number, count: number) => (prefix(index, count) ? this.prefixFrequency(term) : (this.frequency.get(term) ?? 0));
 
     const run = (words: string[]) => {
-      const lookups = words.map((term, index) => ({ term, prefix: prefix(index, words.length), fuzzy: fuzzy(term) }));
-      return this.texts.search(lookups, true, limit, allowed).map((result) => ({ ...result, lookups }));
+      let candidates: Set<number> | undefined;
+      if (words.length > 1) {
+        const costs = words.map((word, index) => cost(word, index, words.length));
+        const pivot = costs.indexOf(Math.min(...costs));
+        const found = this.texts.search(words[pivot], {
+          prefix: prefix(pivot, words.length),
+          fuzzy: fuzzy(words[pivot]),
+          boostDocument: allowed ? (id: number) => allowed[id] : undefined,
+        });
+        if (!found.length) return [];
+        candidates = new Set(found.map((result) => result.id as number));
+      }
+      const admitted = candidates;
+      return this.texts.search(words.join(' '), {
+        combineWith: 'AND',
+        prefix: (_term, index, all) => prefix(index, all.length),
+        fuzzy,
+        boostDocument: admitted ? (id: number) => (admitted.has(id) ? 1 : 0) : allowed ? (id: number) => allowed[id] : undefined,
+      });
     };
     let results = run(terms);
     if (!results.length) {
@@ -801,8 +470,8 @@ export class RecommendationIndex {
     }
     const hits: SearchHit[] = [];
     for (const result of results) {
-      const record = this.records[result.id];
-      if (record) hits.push({ record, score: result.score, terms: this.texts.matchedTerms(result.lookups, new Set(words(record.text))) });
+      const record = this.records[result.id as number];
+      if (record) hits.push({ record, score: result.score, terms: result.terms });
       if (hits.length >= limit) break;
     }
     return hits;
@@ -810,7 +479,7 @@ export class RecommendationIndex {
 
   /**
    * The past recommendations most like a text (a recommendation being drafted), best first, with
-   * its BM25 score and the share of the text's words each has. Only the text's rarer words
+   * minisearch's score and the share of the text's words each has. Only the text's rarer words
    * (at most six, found no more than once in forty texts; or its two rarest) are looked up, so that "ensure" or "rights" do not make every record a candidate; the coverage
    * counts all its words but numbers ("by 2028": past recommendations seldom have the time frame
    * a new one should have).
@@ -828,7 +497,7 @@ export class RecommendationIndex {
     const common = Math.max(200, this.texts.documentCount / 40);
     const lookups: { term: string; prefix: boolean; frequency: number }[] = [];
     for (const [word, stem] of found) {
-      const frequency = this.texts.frequency(word);
+      const frequency = this.frequency.get(word) ?? 0;
       if (frequency) lookups.push({ term: word, prefix: false, frequency });
       if (stem !== word) {
         const stemFrequency = this.prefixFrequency(stem);
@@ -840,14 +509,20 @@ export class RecommendationIndex {
     // A text of common words only is looked up by its two rarest.
     const chosen = rare.length ? rare.slice(0, MOST_LOOKUPS) : lookups.slice(0, 2);
     if (!chosen.length) return [];
+    const prefixes = new Set(chosen.filter((lookup) => lookup.prefix).map((lookup) => lookup.term));
+
     const allowed = this.allowed(options);
-    const searched = chosen.map(({ term, prefix }) => ({ term, prefix, fuzzy: false as const }));
-    const results = this.texts.search(searched, false, Math.max(100, limit * 4), allowed);
+    const results = this.texts.search(chosen.map((lookup) => lookup.term).join(' '), {
+      combineWith: 'OR',
+      prefix: (term) => prefixes.has(term),
+      fuzzy: false,
+      boostDocument: allowed ? (id: number) => allowed[id] : undefined,
+    });
     const minCoverage = options.minCoverage ?? 0;
     const hits: SimilarHit[] = [];
     // The best-scored candidates only: far down the list, none has much of the text.
-    for (const result of results) {
-      const record = this.records[result.id];
+    for (const result of results.slice(0, Math.max(100, limit * 4))) {
+      const record = this.records[result.id as number];
       if (!record) continue;
       const has = words(record.text);
       const hasWord = new Set(has);
@@ -857,7 +532,7 @@ export class RecommendationIndex {
       }
       const coverage = matched / measured.length;
       if (coverage < minCoverage) continue;
-      hits.push({ record, score: result.score, terms: this.texts.matchedTerms(searched, hasWord), coverage });
+      hits.push({ record, score: result.score, terms: result.terms, coverage });
       if (hits.length >= limit) break;
     }
     return hits;
@@ -964,14 +639,4 @@ function resolveItem(records: RecommendationRecord[]): Resolution {
     ambiguous: reason !== undefined,
     ...(reason ? { reason } : {}),
   };
-}
-
-/** Whether two different words are one insertion, deletion or substitution apart. */
-function withinOneEdit(a: string, b: string): boolean {
-  if (a.length < b.length) [a, b] = [b, a];
-  let i = 0;
-  while (i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  // Substitution (same length) or deletion from the longer word, at the first difference.
-  const rest = a.length === b.length ? i + 1 : i;
-  return a.slice(i + 1) === b.slice(rest);
 }
