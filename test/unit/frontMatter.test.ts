@@ -46,6 +46,13 @@ describe('front matter', () => {
     assert.match(finding.message, /"colour".*type, state, cycle/);
   });
 
+  it('suggests the key a misspelt one stands for', () => {
+    const text = frontMatter().replace('language: en', 'langauge: en');
+    const finding = frontMatterFindings(text).find((candidate) => candidate.code === 'front-matter/unknown-key')!;
+    assert.equal(textAt(text, finding.range), 'langauge');
+    assert.match(finding.message, /did you mean "language"\?/);
+  });
+
   it('points a wrong value at the value and says what is expected', () => {
     const text = frontMatter().replace('language: en', 'language: de').replace('cycle: 4', 'cycle: four');
     const findings = frontMatterFindings(text);

@@ -149,16 +149,16 @@ describe('workspace configuration (.upr/config.yaml)', () => {
       assert.equal(finding.code, 'config/unknown-key');
       assert.equal(finding.severity, 'error');
       assert.equal(finding.text, 'wordLimits');
-      assert.equal(finding.message, 'Unknown key "wordLimits": expected one of rules, wordLimit, smart.');
+      assert.equal(finding.message, 'Unknown key "wordLimits": did you mean "wordLimit"? Expected one of rules, wordLimit, smart.');
       assert.deepEqual(parseWorkspaceConfig(text).config, { rules: { numbering: 'off' } });
     });
 
     it('puts unknown nested keys on the key', () => {
       const cases: [string, string, RegExp][] = [
-        ['wordLimit:\n  joint: 6000\n  ngo: 4000\n', 'ngo', /expected one of individual, joint, nhri, countFootnotes, warnAtPercent/],
-        ['smart:\n  maxWord: 40\n', 'maxWord', /expected one of maxWords, verbs, terms/],
-        ['smart:\n  verbs:\n    de:\n      5: [kodifizieren]\n', 'de', /expected one of en, ru, fr, es/],
-        ['smart:\n  verbs:\n    en:\n      6: [codify]\n', '6', /expected one of 1, 2, 3, 4, 5/],
+        ['wordLimit:\n  joint: 6000\n  ngo: 4000\n', 'ngo', /[Ee]xpected one of individual, joint, nhri, countFootnotes, warnAtPercent/],
+        ['smart:\n  maxWord: 40\n', 'maxWord', /did you mean "maxWords"\? Expected one of maxWords, verbs, terms/],
+        ['smart:\n  verbs:\n    de:\n      5: [kodifizieren]\n', 'de', /[Ee]xpected one of en, ru, fr, es/],
+        ['smart:\n  verbs:\n    en:\n      6: [codify]\n', '6', /[Ee]xpected one of 1, 2, 3, 4, 5/],
         ['smart:\n  verbs:\n    en:\n      "specific": [codify]\n', '"specific"', /"specific"/],
       ];
       for (const [text, key, message] of cases) {

@@ -9,7 +9,7 @@ import schema from '../../../schemas/submission.schema.json';
 import type { FrontMatterBlock, SubmissionDocument } from './document';
 import type { Finding } from './findings';
 import type { LineIndex, Range } from './text';
-import { describeValueError, displayPath, errorPath, keyNodeAt, nodeAt, schemaAt, shown, valueAt, yamlFindings, type SchemaNode } from './yamlSchema';
+import { unknownKeyMessage, describeValueError, displayPath, errorPath, keyNodeAt, nodeAt, schemaAt, shown, valueAt, yamlFindings, type SchemaNode } from './yamlSchema';
 
 export interface FrontMatterData {
   type?: 'individual' | 'joint' | 'nhri';
@@ -172,12 +172,12 @@ function describeError(
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
       const keyNode = keyNodeAt(document, path, key);
-      const allowed = Object.keys(schemaAt(schemaRoot, path).properties ?? {}).join(', ');
+      const allowed = Object.keys(schemaAt(schemaRoot, path).properties ?? {});
       return {
         code: 'front-matter/unknown-key',
         severity: 'error',
         range: keyNode?.range ? at(keyNode.range[0], keyNode.range[1]) : nodeRange,
-        message: l10n.t('Unknown key "{0}": expected one of {1}.', key, allowed),
+        message: unknownKeyMessage(key, allowed),
       };
     }
     case 'required': {

@@ -24,7 +24,7 @@ import type { PartialConfig, SmartConfig } from './config';
 import type { Finding, Severity } from './findings';
 import type { ActionCategory, Language } from './smart/classify';
 import { LineIndex, type Range } from './text';
-import { describeValueError, displayPath, errorPath, keyNodeAt, nodeAt, schemaAt, shown, valueAt, yamlFindings, type SchemaNode } from './yamlSchema';
+import { unknownKeyMessage, describeValueError, displayPath, errorPath, keyNodeAt, nodeAt, schemaAt, shown, valueAt, yamlFindings, type SchemaNode } from './yamlSchema';
 
 export interface WorkspaceConfigResult {
   /** The settings the file gives; what it leaves out, or gets wrong, is left to the defaults. */
@@ -113,13 +113,13 @@ function describeError(
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
-      const allowed = Object.keys(schemaAt(schemaRoot, path).properties ?? {}).join(', ');
+      const allowed = Object.keys(schemaAt(schemaRoot, path).properties ?? {});
       return {
         finding: {
           code: 'config/unknown-key',
           severity: 'error',
           range: rangeOf(keyNodeAt(document, path, key) ?? nodeAt(document, path)),
-          message: l10n.t('Unknown key "{0}": expected one of {1}.', key, allowed),
+          message: unknownKeyMessage(key, allowed),
         },
         drop: `${error.instancePath}/${escapePointer(key)}`,
       };

@@ -3,6 +3,7 @@
 // (workspaceConfig.ts): finding a node from an ajv error's path, and saying what a value should be.
 
 import * as l10n from '@vscode/l10n';
+import { closest } from './closest';
 import type { ErrorObject } from 'ajv';
 import { isMap, isNode, isPair, isScalar, isSeq, Document, Node, YAMLError } from 'yaml';
 import type { Finding } from './findings';
@@ -170,4 +171,12 @@ function typeName(type: unknown): string {
 
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** "Unknown key", with the known key it most likely stands for. */
+export function unknownKeyMessage(key: string, allowed: string[]): string {
+  const [likely] = closest(key, allowed, 1, 0.5);
+  return likely
+    ? l10n.t('Unknown key "{0}": did you mean "{1}"? Expected one of {2}.', key, likely, allowed.join(', '))
+    : l10n.t('Unknown key "{0}": expected one of {1}.', key, allowed.join(', '));
 }
