@@ -155,6 +155,23 @@ describe('RecommendationIndex', () => {
       for (const { record } of hits) assert.match(record.text, /discrimination/i);
     });
 
+    it('indexes words of letters and digits in any script, not stop words or single letters', () => {
+      const small = new RecommendationIndex([
+        record({ id: 'a', text: "Protect women's rights in Türkiye under Law No. 6284 (Женщины)" }),
+        record({ id: 'b', text: 'Ratify the Optional Protocol' }),
+      ]);
+      assert.deepEqual(small.search('türkiye').map((hit) => hit.record.id), ['a']);
+      assert.deepEqual(small.search('6284').map((hit) => hit.record.id), ['a']);
+      assert.deepEqual(small.search('женщины').map((hit) => hit.record.id), ['a']);
+      assert.deepEqual(small.search('women').map((hit) => hit.record.id), ['a']);
+      assert.deepEqual(small.search('the'), []);
+      assert.deepEqual(small.search('s'), []);
+      small.removeFile('test.json');
+      assert.deepEqual(small.search('protocol'), []);
+      small.add([record({ id: 'c', text: 'Ratify the Optional Protocol' })]);
+      assert.deepEqual(small.similar('ratify the optional protocol').map((hit) => [hit.record.id, hit.coverage]), [['c', 1]]);
+    });
+
     it('falls back to any word when no record has them all', () => {
       const hits = index.search('torture zyxwvut', { limit: 5 });
       assert.equal(hits.length, 5);

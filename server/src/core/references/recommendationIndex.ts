@@ -116,9 +116,23 @@ function keep(word: string): string | null {
   return word.length < 2 || STOP_WORDS.has(word) ? null : word;
 }
 
-/** The words of a text that count: what is indexed. */
-function words(text: string): string[] {
-  return tokenize(text).filter((word) => keep(word) !== null);
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The words of a text that count: what is indexed. One pass of a regular expression over the text
+ * in lower case (minisearch calls this once per text it indexes); `count`, if given, sees each word.
+ */
+function words(text: string, count?: (word: string) => void): string[] {
+  const found: string[] = [];
+  const lower = text.toLowerCase();
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(lower); match; match = WORD.exec(lower)) {
+    const word = match[0];
+    if (word.length < 2 || STOP_WORDS.has(word)) continue;
+    found.push(word);
+    count?.(word);
+  }
+  return found;
 }
 
 /** Words of this length or more are also looked up by their start: see `similarityWords`. */
@@ -198,16 +212,17 @@ export class RecommendationIndex {
   constructor(records: Iterable<RecommendationRecord> = []) {
     this.texts = new MiniSearch<IndexedText>({
       fields: ['text'],
-      tokenize: words,
-      // Indexing counts the words; searching does not.
-      processTerm: (word) => {
-        this.frequency.set(word, (this.frequency.get(word) ?? 0) + 1);
-        return word;
-      },
+      // Indexing counts the words; searching does not. The words come out of `words` as indexed.
+      tokenize: (text) => words(text, this.countWord),
+      processTerm: (word) => word,
       searchOptions: { tokenize, processTerm: keep },
     });
     this.add(records);
   }
+
+  private readonly countWord = (word: string): void => {
+    this.frequency.set(word, (this.frequency.get(word) ?? 0) + 1);
+  };
 
   /** Adds records (those of one more file, say). */
   add(records: Iterable<RecommendationRecord>): void {
