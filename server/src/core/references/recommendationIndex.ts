@@ -137,6 +137,8 @@ function words(text: string, count?: (word: string) => void): string[] {
 
 /** Words of this length or more are also looked up by their start: see `similarityWords`. */
 const STEM_FROM = 7;
+/** `search` looks up its rarest word first when the others occur this many times more often. */
+const NARROWS = 4;
 /** `similar` looks up at most this many of a text's words, the rarest. */
 const MOST_LOOKUPS = 6;
 
@@ -442,8 +444,9 @@ export class RecommendationIndex {
    * Recommendations by words, as typed: every word must match, the last one also as a prefix (it
    * may be unfinished: from three letters, unless so short a start begins a quarter of all the
    * words indexed), words of six letters or more also with one typo. When no record has them all,
-   * the words found nowhere are left out. The rarest word is looked up first, and the others only
-   * in the records it found, so that common words ("rights", "human") cost little.
+   * the words found nowhere are left out. When one word is much rarer than the others, it is looked
+   * up first, and the others only in the records it found, so that common words ("rights",
+   * "human") cost little; when all are about as common, that first search would only add to the cost.
    */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 20;
@@ -458,24 +461,28 @@ export class RecommendationIndex {
     const cost = (term: string, index: number, count: number) => (prefix(index, count) ? this.prefixFrequency(term) : (this.frequency.get(term) ?? 0));
 
     const run = (words: string[]) => {
-      let candidates: Set<number> | undefined;
+      let candidates: Uint8Array | undefined;
       if (words.length > 1) {
         const costs = words.map((word, index) => cost(word, index, words.length));
         const pivot = costs.indexOf(Math.min(...costs));
-        const found = this.texts.search(words[pivot], {
-          prefix: prefix(pivot, words.length),
-          fuzzy: fuzzy(words[pivot]),
-          boostDocument: allowed ? (id: number) => allowed[id] : undefined,
-        });
-        if (!found.length) return [];
-        candidates = new Set(found.map((result) => result.id as number));
+        // Worth a search of its own only when it leaves out most of what the other words find.
+        if (costs[pivot] * NARROWS < Math.max(...costs)) {
+          const found = this.texts.search(words[pivot], {
+            prefix: prefix(pivot, words.length),
+            fuzzy: fuzzy(words[pivot]),
+            boostDocument: allowed ? (id: number) => allowed[id] : undefined,
+          });
+          if (!found.length) return [];
+          candidates = new Uint8Array(this.records.length);
+          for (const result of found) candidates[result.id as number] = 1;
+        }
       }
-      const admitted = candidates;
+      const admitted = candidates ?? allowed;
       return this.texts.search(words.join(' '), {
         combineWith: 'AND',
         prefix: (_term, index, all) => prefix(index, all.length),
         fuzzy,
-        boostDocument: admitted ? (id: number) => (admitted.has(id) ? 1 : 0) : allowed ? (id: number) => allowed[id] : undefined,
+        boostDocument: admitted ? (id: number) => admitted[id] : undefined,
       });
     };
     let results = run(terms);
