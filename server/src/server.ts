@@ -130,12 +130,15 @@ async function reloadReferences(): Promise<void> {
 }
 
 connection.onDidChangeConfiguration(async (change) => {
+  const folder = settings.referencesFolder;
   if (canPullConfiguration) await refreshSettings();
   else settings = readSettings(change.settings?.uprSubmission);
-  reanalyseAll();
+  if (settings.referencesFolder !== folder) await reloadReferences();
+  else reanalyseAll();
 });
 
-// The coalition's `.upr/config.yaml` changed on disk: read it again and check everything anew.
+// Previous recommendations or the coalition's `.upr/config.yaml` changed on disk: read them again
+// and check everything anew.
 connection.onDidChangeWatchedFiles(({ changes }) => {
   if (changes.some(({ uri }) => !isConfigFile(uri))) void reloadReferences();
   if (!changes.some(({ uri }) => isConfigFile(uri))) return;
