@@ -24,6 +24,8 @@ const benchBuild = {
   outdir: 'dist/bench',
   outExtension: { '.js': '.mjs' },
   format: 'esm',
+  // bench/references.ts bundles a loader for a fresh process with esbuild itself.
+  external: ['esbuild'],
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
 };
 
