@@ -2,14 +2,12 @@
 // with --config; its own mistakes reported with the submission's.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serverPath } from '../lsp/client';
 import { GAP_SUBMISSION } from '../lsp/fixtures';
+import { runCli } from './helpers';
 
-const cli = path.join(path.dirname(serverPath), 'cli.js');
 
 describe('upr with .upr/config.yaml', function () {
   let folder: string;
@@ -27,7 +25,7 @@ describe('upr with .upr/config.yaml', function () {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: folder, encoding: 'utf8', input: '' });
+  const run = (...args: string[]) => runCli(args, { cwd: folder });
 
   it('applies the nearest configuration and reports its mistakes', function () {
     const result = run('check', 'drafts/gap.upr.md', '--format', 'json');

@@ -2,19 +2,18 @@
 // folder (or --references DIR) is read as in the editor.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { root, serverPath } from '../lsp/client';
+import { root } from '../lsp/client';
 import { JOINT_FRONT_MATTER } from '../lsp/fixtures';
+import { runCli } from './helpers';
 
-const cli = path.join(path.dirname(serverPath), 'cli.js');
 const SUBMISSION = `${JOINT_FRONT_MATTER}\n## Executive summary\n\n1. See A/HRC/15/2, para. 77.3 and A/HRC/15/2, para. 76.300.\n`;
 
 describe('upr check with previous recommendations', function () {
   let folder: string;
-  const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: folder, encoding: 'utf8' });
+  const run = (...args: string[]) => runCli(args, { cwd: folder });
   const codes = (stdout: string) => (JSON.parse(stdout) as { file: string; code: string }[]).map((finding) => `${finding.file} ${finding.code}`);
 
   before(function () {

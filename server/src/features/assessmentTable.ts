@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { CodeAction, CodeActionKind } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/analyse';
-import type { ReferenceLibrary } from '../core/references/library';
+import { responseLabel, type ReferenceLibrary } from '../core/references/library';
 import { canonicalReference, type RecommendationRecord } from '../core/references/records';
 import type { Range } from '../core/text';
 
@@ -35,7 +35,7 @@ export function assessmentActions(analysis: Analysis, range: Range, library: Ref
       '|---|---|---|---|---|',
       ...records.map(
         (record) =>
-          `| ${cell(canonicalReference(record)!)} | ${cell(record.recommendingStates.join(', '))} | ${record.response === 'supported' ? l10n.t('supported') : record.response === 'noted' ? l10n.t('noted') : ''} | ${placeholder} |  |`,
+          `| ${cell(canonicalReference(record)!)} | ${cell(record.recommendingStates.join(', '))} | ${responseLabel(record) ?? ''} | ${placeholder} |  |`,
       ),
     ];
     return rows.join(eol);

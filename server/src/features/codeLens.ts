@@ -11,27 +11,44 @@ import { ShowSimilarRecommendationsCommand, type SimilarRecommendation } from '.
 
 const STATES_SHOWN = 4;
 
+interface LensContent {
+  title: string;
+  similar: SimilarRecommendation[];
+}
+
+/**
+ * The editor asks for lenses after every change, but a keystroke changes one recommendation at
+ * most: each text's lens is kept, per library, until the library is read again.
+ */
+const cache = new WeakMap<ReferenceLibrary, Map<string, LensContent | undefined>>();
+
 export function codeLenses(analysis: Analysis, library: ReferenceLibrary): CodeLens[] {
+  let lenses = cache.get(library);
+  if (!lenses) cache.set(library, (lenses = new Map()));
+  const known = lenses;
   return analysis.recommendations.flatMap(({ item }) => {
-    const counts = library.index.recommendingStatesFor(item.text);
-    if (!counts.length) return [];
-    const summary = counts.slice(0, STATES_SHOWN).map(({ state, count }) => `${state} ${count}`).join(', ');
-    const similar: SimilarRecommendation[] = library.index.similar(item.text, { limit: 20, minCoverage: 0.5 }).map(({ record }) => ({
-      reference: canonicalReference(record),
-      state: record.state,
-      recommendingStates: record.recommendingStates,
-      text: record.text,
-    }));
+    if (!known.has(item.text)) known.set(item.text, lensContent(item.text, library));
+    const content = known.get(item.text);
+    if (!content) return [];
     const line = item.range.start.line;
     return [
       {
         range: { start: { line, character: 0 }, end: { line, character: 0 } },
-        command: {
-          title: l10n.t('Similar past recommendations: {0}', `${summary}${counts.length > STATES_SHOWN ? ', …' : ''}`),
-          command: ShowSimilarRecommendationsCommand,
-          arguments: [similar],
-        },
+        command: { title: content.title, command: ShowSimilarRecommendationsCommand, arguments: [content.similar] },
       },
     ];
   });
+}
+
+function lensContent(text: string, library: ReferenceLibrary): LensContent | undefined {
+  const counts = library.index.recommendingStatesFor(text);
+  if (!counts.length) return undefined;
+  const summary = counts.slice(0, STATES_SHOWN).map(({ state, count }) => `${state} ${count}`).join(', ');
+  const similar = library.index.similar(text, { limit: 20, minCoverage: 0.5 }).map(({ record }) => ({
+    reference: canonicalReference(record),
+    state: record.state,
+    recommendingStates: record.recommendingStates,
+    text: record.text,
+  }));
+  return { title: l10n.t('Similar past recommendations: {0}', `${summary}${counts.length > STATES_SHOWN ? ', …' : ''}`), similar };
 }

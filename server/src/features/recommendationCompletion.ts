@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import { CompletionItem, CompletionItemKind, MarkupKind } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/analyse';
-import { isSample, type ReferenceLibrary } from '../core/references/library';
+import { isSample, responseLabel, type ReferenceLibrary } from '../core/references/library';
 import { canonicalReference, type RecommendationRecord } from '../core/references/records';
 import { LABELS } from '../core/smart/classify';
 import type { Position, Range } from '../core/text';
@@ -55,7 +55,7 @@ function item(record: RecommendationRecord, library: ReferenceLibrary, range: Ra
   const states = record.recommendingStates.length ? ` (${record.recommendingStates.join(', ')})` : '';
   const facts = [
     record.recommendingStates.join(', '),
-    record.response === 'supported' ? l10n.t('supported') : record.response === 'noted' ? l10n.t('noted') : undefined,
+    responseLabel(record),
     record.actionCategory ? LABELS[record.actionCategory] : undefined,
   ].filter(Boolean);
   const sample = isSample(library, record) ? `${l10n.t('⚠️ SAMPLE DATA, not an official text')}\n\n` : '';

@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/analyse';
-import { isSample, type ReferenceLibrary } from '../core/references/library';
+import { isSample, responseLabel, type ReferenceLibrary } from '../core/references/library';
 import { canonicalReference, type RecommendationRecord } from '../core/references/records';
 import { LABELS } from '../core/smart/classify';
 import { containsPosition, Position } from '../core/text';
@@ -27,7 +27,7 @@ function describe(record: RecommendationRecord, library: ReferenceLibrary): stri
     .join(' · ');
   const facts = [
     record.recommendingStates.length ? l10n.t('Recommended by {0}', record.recommendingStates.join(', ')) : undefined,
-    record.response === 'supported' ? l10n.t('supported') : record.response === 'noted' ? l10n.t('noted') : undefined,
+    responseLabel(record),
     record.actionCategory ? l10n.t('UPR Info category {0} ({1})', record.actionCategory, LABELS[record.actionCategory]) : undefined,
   ].filter(Boolean);
   const lines = [
