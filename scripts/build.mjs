@@ -1,4 +1,5 @@
-// Bundles the three programs with esbuild: the extension, the language server and the CLI.
+// Bundles the four programs with esbuild: the extension, the language server, the CLI and the
+// collaboration server.
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -15,6 +16,14 @@ const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: { 'collab-server': 'collab/src/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+    // A native module, loaded from node_modules; ws's optional native helpers are left out.
+    external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
+  },
 ];
 
 // The benchmarks run the core as the product ships it: bundled by esbuild, not transpiled on the fly.
