@@ -1,0 +1,2 @@
+// Collaboration server entry point (being written: see issue #5).
+console.log('upr collaboration server: not ready yet');
