@@ -11,7 +11,6 @@ import type { BusMessageKind, RoomBus } from './bus';
 type RedisClient = ReturnType<typeof createClient>;
 type BufferListener = (message: Buffer) => void;
 type MessageHandler = (kind: BusMessageKind, payload: Uint8Array) => void;
-type ResyncHandler = () => void;
 
 const CHANNEL_PREFIX = 'upr-collab:room:';
 const KIND_CODES: Record<BusMessageKind, number> = { update: 0, awareness: 1 };
@@ -26,23 +25,11 @@ const CLOSE_TIMEOUT_MS = 2_000;
 
 interface Subscription {
   readonly listener: BufferListener;
-  readonly onResync?: ResyncHandler;
-}
-
-/** The bus of fanout.ts: RoomBus plus an optional resync hook per room (see subscribe). */
-export interface RedisRoomBus extends RoomBus {
-  /**
-   * onResync is called after the connection to Redis came back: messages for the room may have
-   * been missed meanwhile, in both directions. The room should re-read its stored updates (every
-   * instance stores an update before publishing it) and publish its whole state as an 'update',
-   * so that the other instances get what this one published while cut off. While Redis is down
-   * subscribe resolves at once: the subscription is made on reconnect, then onResync is called.
-   */
-  subscribe(room: string, onMessage: MessageHandler, onResync?: ResyncHandler): Promise<void>;
+  readonly onResync?: () => void;
 }
 
 /** Connects to Redis at url (redis://host:port); rejects with a readable error when it cannot. */
-export async function createRedisBus(url: string, log: (line: string) => void = (line) => console.error(line)): Promise<RedisRoomBus> {
+export async function createRedisBus(url: string, log: (line: string) => void = (line) => console.error(line)): Promise<RoomBus> {
   const where = withoutPassword(url);
   const instanceId = randomBytes(INSTANCE_ID_BYTES);
   const subscriptions = new Map<string, Subscription>();

@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { BusMessageKind } from '../../collab/src/bus';
-import { createRedisBus, type RedisRoomBus } from '../../collab/src/fanout';
+import type { BusMessageKind, RoomBus } from '../../collab/src/bus';
+import { createRedisBus } from '../../collab/src/fanout';
 
 const WAIT_MS = 10_000;
 
@@ -78,7 +78,7 @@ class RecordingBus {
   readonly received = new Map<string, { kind: BusMessageKind; payload: Buffer }[]>();
   readonly resyncs: string[] = [];
 
-  constructor(readonly bus: RedisRoomBus) {}
+  constructor(readonly bus: RoomBus) {}
 
   async join(room: string): Promise<void> {
     this.received.set(room, []);
@@ -96,7 +96,7 @@ class RecordingBus {
 
 describe('Redis room bus (collab/src/fanout.ts)', () => {
   let redis: RedisProcess;
-  const buses: RedisRoomBus[] = [];
+  const buses: RoomBus[] = [];
   const logs: string[] = [];
 
   async function connect(): Promise<RecordingBus> {
