@@ -33,8 +33,18 @@ export async function createRedisBus(url: string, log: (line: string) => void = 
   const where = withoutPassword(url);
   const instanceId = randomBytes(INSTANCE_ID_BYTES);
   const subscriptions = new Map<string, Subscription>();
-  const publisher = createReconnectingClient(url, 'publisher', where, log);
-  const subscriber = createReconnectingClient(url, 'subscriber', where, log, () => void resubscribeAll());
+  // A reconnect of either connection means messages may have been lost (one way or the other);
+  // the rooms resync once both connections are back, so a Redis restart resyncs each room once.
+  const onReconnected = () => {
+    if (publisher.isReady && subscriber.isReady) void resubscribeAndResync();
+  };
+  // Publishing fails for as long as Redis is away: say so once per outage, not once per message.
+  let publishFailureLogged = false;
+  const publisher = createReconnectingClient(url, 'publisher', where, log, () => {
+    publishFailureLogged = false;
+    onReconnected();
+  });
+  const subscriber = createReconnectingClient(url, 'subscriber', where, log, onReconnected);
   try {
     await Promise.all([publisher.connect(), subscriber.connect()]);
   } catch (error) {
@@ -57,9 +67,9 @@ export async function createRedisBus(url: string, log: (line: string) => void = 
     };
   }
 
-  // After a reconnect: subscribe again where node-redis lost a subscription (one in flight when the
-  // connection broke), then let every room catch up on what it may have missed.
-  async function resubscribeAll(): Promise<void> {
+  // Subscribes again where node-redis lost a subscription (one in flight when the connection
+  // broke), then lets every room catch up on what it may have missed.
+  async function resubscribeAndResync(): Promise<void> {
     const rooms = [...subscriptions];
     try {
       await Promise.all(rooms.map(([room, { listener }]) => subscriber.subscribe(channelOf(room), listener, true)));
@@ -83,7 +93,7 @@ export async function createRedisBus(url: string, log: (line: string) => void = 
       subscriptions.set(room, subscription);
       const subscribed = subscriber.subscribe(channelOf(room), subscription.listener, true);
       if (subscriber.isReady) return subscribed;
-      // Redis is down: serve the room's local clients now; resubscribeAll completes it on reconnect.
+      // Redis is down: serve the room's local clients now; resubscribeAndResync completes it on reconnect.
       subscribed.catch(() => undefined);
     },
 
@@ -100,7 +110,9 @@ export async function createRedisBus(url: string, log: (line: string) => void = 
       const header = Buffer.alloc(1, KIND_CODES[kind]);
       const message = Buffer.concat([header, instanceId, payload]);
       publisher.publish(channelOf(room), message).catch((error: unknown) => {
-        if (publisher.isOpen) log(`redis: could not publish to room "${room}": ${describe(error)}`);
+        if (!publisher.isOpen || publishFailureLogged) return;
+        publishFailureLogged = true;
+        log(`redis: could not publish to room "${room}" (${describe(error)}); the rooms resync once Redis is back`);
       });
     },
 
