@@ -29,6 +29,9 @@ export const TEXT_NAME = 'text';
 const DEFAULT_WAIT_MS = 15_000;
 const STOP_WAIT_MS = 10_000;
 
+// Every WebsocketProvider adds a process 'exit' listener; tests run more than ten at once.
+process.setMaxListeners(100);
+
 const started = { servers: new Set<CollabServer>(), peers: new Set<Peer>(), sockets: new Set<WebSocket>(), dirs: new Set<string>() };
 
 /** Polls `probe` until it returns something other than undefined/false, or fails after `timeoutMs`. */
@@ -36,6 +39,17 @@ export async function waitFor<T>(probe: () => T | undefined | false, what: strin
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Like waitFor, for probes that must await something (an HTTP request, say). */
+export async function waitForAsync<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = DEFAULT_WAIT_MS): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
     if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
