@@ -116,7 +116,7 @@ describe('collab server: sync and durability', () => {
   it('unloads a room once its last client has left, and loads it again for the next one', async () => {
     const server = await startServer({ args: ['--unload-after-ms', '0'] });
     await seedRoom(server, 'unload', 'kept on disk');
-    await waitForAsync(async () => (await (await server.fetch('/healthz')).json()).rooms === 0, 'the room to be unloaded');
+    await waitForAsync(async () => ((await (await server.fetch('/healthz')).json()) as { rooms: number }).rooms === 0, 'the room to be unloaded');
     const [reader] = await joinAll(server, 'unload', 1);
     assert.equal(reader.text.toString(), 'kept on disk');
     assert.equal(await server.metric('upr_collab_room_load_seconds_count'), 2);
