@@ -71,8 +71,9 @@ async function serve(options: ServerOptions): Promise<void> {
     }
   });
 
-  // maxPayload is a backstop twice the limit: rooms.ts closes larger messages with a clear reason.
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 2 * options.maxMessageBytes });
+  // maxPayload is a backstop at four times the limit: rooms.ts closes messages over the limit with a
+  // clear reason, which ws's own close (1009, no reason) would not give.
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 4 * options.maxMessageBytes });
   http.on('upgrade', (request, socket, head) => {
     sockets.handleUpgrade(request, socket, head, (websocket) => {
       // Refusals happen after the upgrade, so that clients can read the close code and reason.

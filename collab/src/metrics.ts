@@ -2,8 +2,10 @@
 // GET /metrics. Gauges that describe current state (rooms, connections, pending writes) are read
 // from their owners when the page is rendered.
 
-export type RefusalReason = 'token' | 'wrong_room' | 'bad_room' | 'too_many_rooms' | 'shutting_down';
-export type CloseReason = 'message_too_large' | 'rate_limit' | 'malformed' | 'slow_consumer' | 'storage_failed';
+const REFUSAL_REASONS = ['token', 'wrong_room', 'bad_room', 'too_many_rooms', 'shutting_down'] as const;
+const CLOSE_REASONS = ['message_too_large', 'rate_limit', 'malformed', 'slow_consumer', 'storage_failed'] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+export type CloseReason = (typeof CLOSE_REASONS)[number];
 
 export interface LiveFigures {
   rooms: number;
@@ -23,8 +25,9 @@ export class Metrics {
   roomLoads = 0;
   roomLoadSecondsSum = 0;
   lastRoomLoadSeconds = 0;
-  readonly refused = new Map<RefusalReason, number>();
-  readonly closed = new Map<CloseReason, number>();
+  // Every reason is listed from the start, so that a counter that is still 0 shows as 0.
+  readonly refused = new Map<RefusalReason, number>(REFUSAL_REASONS.map((reason) => [reason, 0]));
+  readonly closed = new Map<CloseReason, number>(CLOSE_REASONS.map((reason) => [reason, 0]));
 
   refuse(reason: RefusalReason): void {
     this.refused.set(reason, (this.refused.get(reason) ?? 0) + 1);
