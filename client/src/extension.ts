@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { RenumberParagraphsCommand, ShowSimilarRecommendationsCommand } from '../../server/src/protocol';
+import { activateCollab, type CollabApi } from './collab/activate';
 import { newJointSubmission } from './commands/newSubmission';
 import { importRecommendations } from './commands/importRecommendations';
 import { showAdvocacyTargets, showSimilarRecommendations } from './commands/references';
@@ -15,6 +16,8 @@ export interface UprSubmissionApi {
   ready: Promise<void>;
   /** The word count shown in the status bar, e.g. `1,234 / 5,630 words`. */
   statusBarText(): string | undefined;
+  /** Live co-editing: the state of shared documents. */
+  collab: CollabApi;
 }
 
 let client: LanguageClient | undefined;
@@ -36,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): UprSubmissionApi {
     void vscode.window.showErrorMessage(vscode.l10n.t('The UPR language server did not start: {0}', String(error)));
     throw error;
   });
-  return { ready, statusBarText: () => status.text };
+  return { ready, statusBarText: () => status.text, collab: activateCollab(context) };
 }
 
 async function renumberActiveDocument(): Promise<void> {

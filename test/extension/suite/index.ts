@@ -2,6 +2,7 @@
 // code-server's) real extension host. Bundled by test/extension/prepare.mjs into
 // dist/test/extension/index.js; `vscode` and `mocha` are resolved at run time.
 import { format } from 'node:util';
+import { collabTestConfig } from './collabConfig';
 import { startDiagnosticsTracking } from './helpers';
 
 type MochaCtor = typeof import('mocha');
@@ -42,13 +43,21 @@ export async function run(): Promise<void> {
   });
   // Bundled test files register their suites when required, after mocha's globals exist.
   mocha.suite.emit('pre-require', globalThis, 'bundle', mocha);
-  require('./language.test');
-  require('./numbering.test');
-  require('./outline.test');
-  require('./wordCount.test');
-  require('./newSubmission.test');
-  require('./smartQuickFix.test');
-  require('./sdgCompletion.test');
+  // The runner's second co-editing window runs only its part; the first runs it before the rest,
+  // so that the second window (opened once the first has shared) is not kept waiting.
+  const collabPart = collabTestConfig()?.part;
+  if (collabPart === 'second') {
+    require('./collabPeer.test');
+  } else {
+    if (collabPart === 'first') require('./collab.test');
+    require('./language.test');
+    require('./numbering.test');
+    require('./outline.test');
+    require('./wordCount.test');
+    require('./newSubmission.test');
+    require('./smartQuickFix.test');
+    require('./sdgCompletion.test');
+  }
 
   const stats = await new Promise<{ passes: number; failures: number; pending: number }>((resolve) => {
     const runner = mocha.run(() => resolve(runner.stats ?? { passes: 0, failures: 1, pending: 0 }));

@@ -1,0 +1,65 @@
+// Live co-editing in this window: sessions, presence, status bar, undo routing and commands.
+import * as vscode from 'vscode';
+import { joinSharedSubmission, type JoinArguments } from '../commands/join';
+import { shareSubmission, type ShareArguments } from '../commands/share';
+import { Presence, type PeerInEditor } from './presence';
+import { CollabSessions, type SyncState } from './session';
+import { SyncStatus } from './syncStatus';
+import { registerSharedUndo } from './undo';
+
+/** What the extension's API tells about a shared document (for tests and other extensions). */
+export interface CollabInfo {
+  room: string;
+  serverUrl: string;
+  sync: SyncState;
+  /** Whether the document is bound to the room's text (after the first-join rule). */
+  bound: boolean;
+  refusal?: string;
+  peers: PeerInEditor[];
+  statusBarText?: string;
+}
+
+export interface CollabApi {
+  /** The co-editing state of a document (URI string), or undefined when it is not shared. */
+  info(uri: string): CollabInfo | undefined;
+}
+
+export function activateCollab(context: vscode.ExtensionContext): CollabApi {
+  const output = vscode.window.createOutputChannel(vscode.l10n.t('UPR co-editing'));
+  const sessions = new CollabSessions(context, output);
+  const presence = new Presence(sessions);
+  const status = new SyncStatus(sessions, presence);
+  const leave = () => {
+    const document = vscode.window.activeTextEditor?.document;
+    if (document && sessions.get(document.uri)) sessions.leave(document.uri);
+    else void vscode.window.showInformationMessage(vscode.l10n.t('The active document is not shared.'));
+  };
+  context.subscriptions.push(
+    output,
+    sessions,
+    presence,
+    status,
+    registerSharedUndo(sessions),
+    vscode.commands.registerCommand('uprSubmission.collab.share', (args?: ShareArguments) => shareSubmission(sessions, context.secrets, args)),
+    vscode.commands.registerCommand('uprSubmission.collab.join', (args?: JoinArguments) => joinSharedSubmission(sessions, args)),
+    vscode.commands.registerCommand('uprSubmission.collab.followWriter', () => presence.followWriter()),
+    vscode.commands.registerCommand('uprSubmission.collab.leave', leave),
+  );
+  return {
+    info(uri) {
+      const parsed = vscode.Uri.parse(uri);
+      const session = sessions.get(parsed);
+      if (!session) return undefined;
+      const active = vscode.window.activeTextEditor?.document.uri.toString() === parsed.toString();
+      return {
+        room: session.room,
+        serverUrl: session.invitation.serverUrl,
+        sync: session.state,
+        bound: !!session.binding,
+        refusal: session.refusal,
+        peers: presence.peers(parsed),
+        statusBarText: active ? status.text : undefined,
+      };
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// The second of the two co-editing windows (see collabConfig.ts): it joins the room the first
+// window shared, where the room's text wins over its own differing draft (kept aside), sees the
+// first window's text and selection, adds a paragraph, and sees the first window's undo.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { SHARED_FIXTURE, collabApi, collabTestConfig } from './collabConfig';
+import { FIRST_SENTENCE, SECOND_PARAGRAPH, SECOND_SAW_UNDO } from './collabScript';
+import { linesMatching, openInEditor, waitFor, workspaceFile } from './helpers';
+
+const WAIT_MS = 60_000;
+
+describe('co-editing: two windows, one submission (second window)', function () {
+  this.timeout(WAIT_MS + 20_000);
+  const config = collabTestConfig()!;
+  const uri = workspaceFile(SHARED_FIXTURE);
+  let doc: vscode.TextDocument;
+  let editor: vscode.TextEditor;
+  let draft: string;
+
+  before(async () => {
+    doc = await openInEditor(uri);
+    editor = vscode.window.activeTextEditor!;
+    draft = doc.getText();
+  });
+
+  it("joins the room: the room's text wins, the differing local draft is kept aside", async () => {
+    const api = await collabApi();
+    await vscode.commands.executeCommand('uprSubmission.collab.join', { invitation: config.invitation, uri });
+    await waitFor(
+      () => `the document to be bound (now: ${JSON.stringify(api.info(uri.toString()))})`,
+      () => api.info(uri.toString())?.bound,
+    );
+    await waitFor("the first window's sentence", () => doc.getText().includes(FIRST_SENTENCE), WAIT_MS);
+    const folder = vscode.Uri.joinPath(uri, '..');
+    const asides = (await vscode.workspace.fs.readDirectory(folder))
+      .map(([name]) => name)
+      .filter((name) => /^co-editing\.local-.*\.upr\.md$/.test(name));
+    assert.equal(asides.length, 1, `one copy kept aside: ${asides.join(', ')}`);
+    const kept = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, asides[0])));
+    assert.equal(kept, draft);
+    assert.notEqual(doc.getText(), draft);
+  });
+
+  it("sees the first window's selection, and adds a paragraph with its cursor after it", async () => {
+    const api = await collabApi();
+    const start = doc.getText().indexOf(FIRST_SENTENCE);
+    const selection = { anchor: start + 1, head: start + FIRST_SENTENCE.length };
+    await waitFor(
+      () => `${config.peerName}'s selection ${JSON.stringify(selection)} (peers: ${JSON.stringify(api.info(uri.toString())?.peers)})`,
+      () => api.info(uri.toString())?.peers.find((p) => p.name === config.peerName && p.cursor?.anchor === selection.anchor && p.cursor.head === selection.head),
+      WAIT_MS,
+    );
+    const line = linesMatching(doc, /^3\. /)[0];
+    await editor.edit((edit) => edit.insert(doc.lineAt(line).range.end, SECOND_PARAGRAPH));
+    const end = doc.getText().indexOf(SECOND_PARAGRAPH) + SECOND_PARAGRAPH.length;
+    editor.selection = new vscode.Selection(doc.positionAt(end), doc.positionAt(end));
+  });
+
+  it("sees the first window's undo take back only the first window's edit", async () => {
+    const api = await collabApi();
+    await waitFor('the undo from the first window', () => !doc.getText().includes(FIRST_SENTENCE), WAIT_MS);
+    assert.ok(doc.getText().includes(SECOND_PARAGRAPH));
+    await editor.edit((edit) => edit.insert(doc.positionAt(doc.getText().length), SECOND_SAW_UNDO));
+    // The first window leaves once it has seen that: by then it has everything.
+    await waitFor(`${config.peerName} to leave`, () => !api.info(uri.toString())?.peers.some((p) => p.name === config.peerName), WAIT_MS);
+  });
+
+  after(async () => {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('uprSubmission.collab.leave');
+  });
+});

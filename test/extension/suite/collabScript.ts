@@ -1,0 +1,10 @@
+// What the two windows of the co-editing test type, so that each recognises the other's edits.
+
+/** Appended by the first window to paragraph 1. */
+export const FIRST_SENTENCE = ' Aigerim adds that Osh has no accessible transport.';
+/** The text that follows paragraph 1's line in the fixture (unchanged by the undo). */
+export const FIRST_SENTENCE_AFTER = 'in Kyrgyzstan.\n\n2. Most adults';
+/** Inserted by the second window after paragraph 3: "5." after "3." is a numbering gap. */
+export const SECOND_PARAGRAPH = '\n\n5. Bolot adds that Naryn has no community services at all.';
+/** Added by the second window once it has seen the first window's undo. */
+export const SECOND_SAW_UNDO = '\n\nBolot saw the undo.';
