@@ -1,7 +1,9 @@
 // The two-window co-editing test's setup (test/extension/suite/collab*.test.ts): a real
 // collaboration server (dist/collab-server.js on 127.0.0.1, any free port, a temporary data
 // folder), a token for each window, and for each window a workspace holding its copy of the
-// shared submission, its user name and its `.upr-test/collab.json` (part and invitation).
+// shared submission, its user name and its `.upr-test/collab.json` (part and invitation). The
+// second window asks for the server to be stopped and started again (same port and data), to
+// edit offline and reconnect.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +12,10 @@ import { REPO } from '../../scripts/code-server.mjs';
 const SERVER = path.join(REPO, 'dist/collab-server.js');
 const ROOM = 'two-windows';
 const FIXTURE = 'co-editing.upr.md';
+// The windows' requests to the runner (as in suite/collabConfig.ts).
 export const SHARED_MARK = 'UPR-COLLAB-SHARED';
+export const STOP_SERVER_MARK = 'UPR-COLLAB-STOP-SERVER';
+export const START_SERVER_MARK = 'UPR-COLLAB-START-SERVER';
 const WRITERS = { first: 'Aigerim', second: 'Bolot' };
 
 /** Whether a run with this grep includes the co-editing test. */
@@ -18,8 +23,8 @@ export function collabTestSelected(grep) {
   return !grep || 'co-editing: two windows, one submission'.includes(grep) || grep.includes('co-editing');
 }
 
-function startServer(dataDir, log) {
-  const child = spawn(process.execPath, [SERVER, '--host', '127.0.0.1', '--port', '0', '--data', dataDir], {
+function startServer(dataDir, log, port = 0) {
+  const child = spawn(process.execPath, [SERVER, '--host', '127.0.0.1', '--port', String(port), '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.pipe(log, { end: false });
@@ -44,7 +49,7 @@ function startServer(dataDir, log) {
       const match = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
       if (match) {
         clearTimeout(timer);
-        resolve({ url: match[1].replace(/^http/, 'ws'), stop });
+        resolve({ url: match[1].replace(/^http/, 'ws'), port: Number(new URL(match[1]).port), stop });
       }
     });
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -76,12 +81,14 @@ function writeWindowFiles(workspace, part, invitation) {
 /**
  * Starts the server and prepares both windows: `workspace` (the first window's, which already holds
  * the fixtures) and a second workspace under `root`, whose copy of the submission is a differing
- * draft (the room's text must win over it, the draft kept aside). Returns { peerWorkspace, stop }.
+ * draft (the room's text must win over it, the draft kept aside). Returns { peerWorkspace, stop,
+ * stopServer, restartServer }.
  */
 export async function setUpCoEditing({ root, workspace, log }) {
   const dataDir = path.join(root, 'collab-data');
   fs.mkdirSync(dataDir);
-  const server = await startServer(dataDir, log);
+  let server = await startServer(dataDir, log);
+  const { port } = server;
   try {
     const peerWorkspace = path.join(root, 'workspace-peer');
     fs.mkdirSync(peerWorkspace);
@@ -91,7 +98,14 @@ export async function setUpCoEditing({ root, workspace, log }) {
       const token = mintToken(dataDir, WRITERS[part]);
       writeWindowFiles(dir, part, `${server.url}/${ROOM}?token=${encodeURIComponent(token)}`);
     }
-    return { peerWorkspace, stop: server.stop };
+    return {
+      peerWorkspace,
+      stop: () => server.stop(),
+      stopServer: () => server.stop(),
+      restartServer: async () => {
+        server = await startServer(dataDir, log, port);
+      },
+    };
   } catch (e) {
     await server.stop();
     throw e;

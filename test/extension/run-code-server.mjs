@@ -14,7 +14,7 @@ import path from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { checkStatusBar } from '../e2e/status-bar.mjs';
-import { SHARED_MARK, collabTestSelected, setUpCoEditing } from './collab.mjs';
+import { SHARED_MARK, START_SERVER_MARK, STOP_SERVER_MARK, collabTestSelected, setUpCoEditing } from './collab.mjs';
 import {
   ensureCodeServer,
   freePort,
@@ -160,7 +160,15 @@ async function main() {
         context, port, browserLog,
         workspace: coEditing.peerWorkspace,
         prefix: '[second window] ',
-        onMessage: (text) => (peerSummary = parseSuiteSummary(text) ?? peerSummary),
+        onMessage: (text) => {
+          peerSummary = parseSuiteSummary(text) ?? peerSummary;
+          // Offline editing: the second window asks for the server to go away and come back.
+          const request = { [STOP_SERVER_MARK]: coEditing.stopServer, [START_SERVER_MARK]: coEditing.restartServer }[text];
+          request?.().then(
+            () => log(`collaboration server ${text === STOP_SERVER_MARK ? 'stopped' : 'started again'} (${elapsed()})`),
+            (e) => log(`collaboration server: ${e.message}`),
+          );
+        },
       });
       peer.catch((e) => log(`the second window did not open: ${e.message}`));
     };

@@ -17,7 +17,7 @@ describe('co-editing offline store', () => {
 
   it('keeps edits made offline for the next session, where they merge with the room', () => {
     const store = new OfflineStore(path.join(dir, 'collab'), (message) => errors.push(message));
-    const file = store.fileFor('ws://127.0.0.1:1234', 'room-1');
+    const file = store.fileFor('ws://127.0.0.1:1234', 'room-1', 'file:///w/a.upr.md');
     const offline = new Y.Doc();
     offline.getText('text').insert(0, 'Жалоба 😀\r\n');
     store.scheduleSave(file, () => Y.encodeStateAsUpdate(offline));
@@ -39,7 +39,7 @@ describe('co-editing offline store', () => {
 
   it('saves once after a pause, the latest state', async () => {
     const store = new OfflineStore(dir, (message) => errors.push(message));
-    const file = store.fileFor('ws://127.0.0.1:1234', 'room-1');
+    const file = store.fileFor('ws://127.0.0.1:1234', 'room-1', 'file:///w/a.upr.md');
     let calls = 0;
     for (let i = 0; i < 5; i++) store.scheduleSave(file, () => (calls++, new Uint8Array([i])));
     assert.equal(store.load(file), undefined);
@@ -49,21 +49,22 @@ describe('co-editing offline store', () => {
     assert.equal(calls, 1);
   });
 
-  it('keeps servers and rooms apart', () => {
+  it('keeps servers, rooms and documents apart', () => {
     const store = new OfflineStore(dir, () => undefined);
     const files = new Set([
-      store.fileFor('ws://127.0.0.1:1234', 'a'),
-      store.fileFor('ws://127.0.0.1:1235', 'a'),
-      store.fileFor('ws://127.0.0.1:1234', 'b'),
+      store.fileFor('ws://127.0.0.1:1234', 'a', 'file:///w/a.upr.md'),
+      store.fileFor('ws://127.0.0.1:1235', 'a', 'file:///w/a.upr.md'),
+      store.fileFor('ws://127.0.0.1:1234', 'b', 'file:///w/a.upr.md'),
+      store.fileFor('ws://127.0.0.1:1234', 'a', 'file:///v/a.upr.md'),
     ]);
-    assert.equal(files.size, 3);
+    assert.equal(files.size, 4);
   });
 
   it('reports a state it cannot write or read instead of throwing', () => {
     const blocker = path.join(dir, 'not-a-folder');
     fs.writeFileSync(blocker, '');
     const store = new OfflineStore(path.join(blocker, 'collab'), (message) => errors.push(message));
-    const file = store.fileFor('ws://127.0.0.1:1234', 'room-1');
+    const file = store.fileFor('ws://127.0.0.1:1234', 'room-1', 'file:///w/a.upr.md');
     store.scheduleSave(file, () => new Uint8Array([1]));
     store.flush();
     assert.equal(errors.length, 1);

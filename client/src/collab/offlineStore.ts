@@ -15,9 +15,12 @@ export class OfflineStore {
     private readonly onError: (message: string) => void,
   ) {}
 
-  /** One file per server and room; the room name is kept readable, the hash keeps servers apart. */
-  fileFor(serverUrl: string, room: string): string {
-    const hash = createHash('sha256').update(`${serverUrl}\n${room}`).digest('hex').slice(0, 16);
+  /**
+   * One file per server, room and document: the state belongs to the document it was bound to (two
+   * windows of one user, each with its own copy, share this storage). The room name is kept readable.
+   */
+  fileFor(serverUrl: string, room: string, document: string): string {
+    const hash = createHash('sha256').update(`${serverUrl}\n${room}\n${document}`).digest('hex').slice(0, 16);
     return path.join(this.dir, `${room}-${hash}.yjs`);
   }
 

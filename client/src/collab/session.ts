@@ -162,7 +162,7 @@ export class CollabSessions implements vscode.Disposable {
     await this.context.secrets.store(tokenKey(invitation.serverUrl, invitation.room), invitation.token);
     await this.remember(key, { serverUrl: invitation.serverUrl, room: invitation.room });
 
-    const file = this.store.fileFor(invitation.serverUrl, invitation.room);
+    const file = this.store.fileFor(invitation.serverUrl, invitation.room, key);
     const stored = this.store.load(file);
     if (stored) Y.applyUpdate(session.doc, stored, FROM_STORAGE);
     session.doc.on('update', () => this.store.scheduleSave(file, () => Y.encodeStateAsUpdate(session.doc)));
@@ -190,7 +190,7 @@ export class CollabSessions implements vscode.Disposable {
     const key = uri.toString();
     const session = this.sessions.get(key);
     if (!session) return;
-    this.store.flush(this.store.fileFor(session.invitation.serverUrl, session.room));
+    this.store.flush(this.store.fileFor(session.invitation.serverUrl, session.room, key));
     this.sessions.delete(key);
     session.dispose();
     void this.remember(key, undefined);

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SHARED_FIXTURE, SHARED_MARK, collabApi, collabTestConfig, tellRunner } from './collabConfig';
 import { codeOf, linesMatching, openInEditor, summarize, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
-import { FIRST_SENTENCE, FIRST_SENTENCE_AFTER, SECOND_PARAGRAPH, SECOND_SAW_UNDO } from './collabScript';
+import { FIRST_ACK, FIRST_SENTENCE, FIRST_SENTENCE_AFTER, SECOND_PARAGRAPH, SECOND_OFFLINE } from './collabScript';
 
 const PEER_WAIT_MS = 100_000; // the second window loads only once this one has shared
 
@@ -66,8 +66,10 @@ describe('co-editing: two windows, one submission (first window)', function () {
     await waitFor('the own sentence to be undone', () => !doc.getText().includes(FIRST_SENTENCE));
     assert.ok(doc.getText().includes(FIRST_SENTENCE_AFTER), 'the text around the undone sentence stays');
     assert.ok(doc.getText().includes(SECOND_PARAGRAPH), "the colleague's paragraph stays");
-    // The second window confirms that it saw the undo; then this one leaves (which ends its part).
-    await waitFor('the second window to see the undo', () => doc.getText().includes(SECOND_SAW_UNDO), PEER_WAIT_MS);
+    // The second window, having seen the undo, writes while the server is down; once the server is
+    // back, its text arrives here, and this window's answer ends the second window's part.
+    await waitFor('the text the second window wrote offline', () => doc.getText().includes(SECOND_OFFLINE), PEER_WAIT_MS);
+    await editor.edit((edit) => edit.insert(doc.positionAt(doc.getText().length), FIRST_ACK));
   });
 
   after(async () => {

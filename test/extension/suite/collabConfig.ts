@@ -6,8 +6,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export const SHARED_FIXTURE = 'co-editing.upr.md';
-/** Logged (with the runner's log mark) by the first window once the document is shared. */
+// Requests to the runner (see test/extension/collab.mjs), logged with its log mark.
+/** From the first window, once the document is shared: open the second window. */
 export const SHARED_MARK = 'UPR-COLLAB-SHARED';
+/** From the second window: stop the collaboration server / start it again (same port and data). */
+export const STOP_SERVER_MARK = 'UPR-COLLAB-STOP-SERVER';
+export const START_SERVER_MARK = 'UPR-COLLAB-START-SERVER';
 
 export interface CollabTestConfig {
   /** 'first' shares the document and runs the whole suite; 'second' joins and runs only its part. */

@@ -1,10 +1,11 @@
 // The second of the two co-editing windows (see collabConfig.ts): it joins the room the first
 // window shared, where the room's text wins over its own differing draft (kept aside), sees the
-// first window's text and selection, adds a paragraph, and sees the first window's undo.
+// first window's text and selection, adds a paragraph, sees the first window's undo, and edits
+// while the server is down.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { SHARED_FIXTURE, collabApi, collabTestConfig } from './collabConfig';
-import { FIRST_SENTENCE, SECOND_PARAGRAPH, SECOND_SAW_UNDO } from './collabScript';
+import { SHARED_FIXTURE, START_SERVER_MARK, STOP_SERVER_MARK, collabApi, collabTestConfig, tellRunner } from './collabConfig';
+import { FIRST_ACK, FIRST_SENTENCE, SECOND_OFFLINE, SECOND_PARAGRAPH } from './collabScript';
 import { linesMatching, openInEditor, waitFor, workspaceFile } from './helpers';
 
 const WAIT_MS = 60_000;
@@ -57,12 +58,20 @@ describe('co-editing: two windows, one submission (second window)', function () 
   });
 
   it("sees the first window's undo take back only the first window's edit", async () => {
-    const api = await collabApi();
     await waitFor('the undo from the first window', () => !doc.getText().includes(FIRST_SENTENCE), WAIT_MS);
     assert.ok(doc.getText().includes(SECOND_PARAGRAPH));
-    await editor.edit((edit) => edit.insert(doc.positionAt(doc.getText().length), SECOND_SAW_UNDO));
-    // The first window leaves once it has seen that: by then it has everything.
-    await waitFor(`${config.peerName} to leave`, () => !api.info(uri.toString())?.peers.some((p) => p.name === config.peerName), WAIT_MS);
+  });
+
+  it('keeps editing while the server is down, and its edit reaches the first window once the server is back', async () => {
+    const api = await collabApi();
+    const info = () => api.info(uri.toString());
+    tellRunner(STOP_SERVER_MARK);
+    await waitFor(() => `the status "Offline" (now: ${JSON.stringify(info())})`, () => info()?.sync === 'offline' && /Offline/.test(info()?.statusBarText ?? ''), WAIT_MS);
+    assert.ok(await editor.edit((edit) => edit.insert(doc.positionAt(doc.getText().length), SECOND_OFFLINE)));
+    tellRunner(START_SERVER_MARK);
+    await waitFor(() => `the status "Synced" (now: ${JSON.stringify(info())})`, () => info()?.sync === 'synced' && /Synced/.test(info()?.statusBarText ?? ''), WAIT_MS);
+    await waitFor("the first window's answer to the offline edit", () => doc.getText().includes(FIRST_ACK), WAIT_MS);
+    assert.ok(doc.getText().includes(SECOND_OFFLINE));
   });
 
   after(async () => {

@@ -6,5 +6,7 @@ export const FIRST_SENTENCE = ' Aigerim adds that Osh has no accessible transpor
 export const FIRST_SENTENCE_AFTER = 'in Kyrgyzstan.\n\n2. Most adults';
 /** Inserted by the second window after paragraph 3: "5." after "3." is a numbering gap. */
 export const SECOND_PARAGRAPH = '\n\n5. Bolot adds that Naryn has no community services at all.';
-/** Added by the second window once it has seen the first window's undo. */
-export const SECOND_SAW_UNDO = '\n\nBolot saw the undo.';
+/** Added by the second window, offline, once it has seen the first window's undo. */
+export const SECOND_OFFLINE = '\n\nBolot saw the undo and wrote this offline.';
+/** Added by the first window once the second window's offline text has arrived. */
+export const FIRST_ACK = '\n\nAigerim got the offline text.';
