@@ -13,6 +13,7 @@ import {
   LocalChange,
   localChangesToShared,
   localToSharedOffset,
+  sharedEditsOfDelta,
   sharedToLocalOffset,
   TextDelta,
   toLocal,
@@ -218,6 +219,8 @@ describe('textSync: shared deltas to editor edits', () => {
         const viaB = applyDelta(applyDelta(text, b), transformDelta(b, a, false));
         assert.equal(viaA, viaB);
         assert.equal(applyDelta(text, composeDeltas(a, transformDelta(a, b, true))), viaA);
+        const edits = sharedEditsOfDelta(a);
+        assert.deepEqual(deltaOfSharedEdits(edits), a, 'a delta and its edits say the same');
         const afterA = applyDelta(text, a);
         assert.equal(applyDelta(text, composeDeltas(a, diffDelta(afterA, viaA))), viaA);
       }),

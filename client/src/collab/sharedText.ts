@@ -33,6 +33,7 @@ import {
   LocalChange,
   localChangesToShared,
   LocalEdit,
+  sharedEditsOfDelta,
   TextDelta,
   toShared,
   transformDelta,
@@ -148,7 +149,7 @@ export class SharedTextBinding {
     if (local.length > 0) {
       const intoShared = transformDelta(this.pending, local, true);
       this.pending = transformDelta(local, this.pending, false);
-      this.ytext.doc!.transact(() => this.ytext.applyDelta(intoShared), this.options.origin);
+      this.ytext.doc!.transact(() => applyToYText(this.ytext, intoShared), this.options.origin);
     }
     if (result.replacedLoneSurrogates) this.kick();
   }
@@ -269,6 +270,14 @@ export class SharedTextBinding {
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
+  }
+}
+
+/** Applies a delta edit by edit, last first (Y.Text finds an index quickly, applyDelta walks from the start). */
+function applyToYText(ytext: Y.Text, delta: TextDelta): void {
+  for (const edit of sharedEditsOfDelta(delta).reverse()) {
+    if (edit.deleteLength > 0) ytext.delete(edit.index, edit.deleteLength);
+    if (edit.insert) ytext.insert(edit.index, edit.insert);
   }
 }
 

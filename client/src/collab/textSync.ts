@@ -219,7 +219,28 @@ export function deltaOfSharedEdits(edits: readonly SharedEdit[]): TextDelta {
     pushOp(delta, { delete: edit.deleteLength });
     position = edit.index + edit.deleteLength;
   }
-  return delta;
+  return withoutTrailingRetain(delta);
+}
+
+/** A delta as ascending, non-overlapping edits whose indexes all refer to the text before it. */
+export function sharedEditsOfDelta(delta: TextDelta): SharedEdit[] {
+  const edits: SharedEdit[] = [];
+  let index = 0;
+  for (const op of delta) {
+    if ('retain' in op) {
+      index += op.retain;
+      continue;
+    }
+    let edit = edits[edits.length - 1];
+    if (!edit || edit.index + edit.deleteLength !== index) edits.push((edit = { index, deleteLength: 0, insert: '' }));
+    if ('insert' in op) {
+      edit.insert += op.insert;
+    } else {
+      edit.deleteLength += op.delete;
+      index += op.delete;
+    }
+  }
+  return edits;
 }
 
 /** The shared text after a delta. */
