@@ -21,7 +21,7 @@ export class SimulatedEditor implements EditorPort {
   /** `random` picks how many ticks each applyEdits takes (a seeded generator makes runs repeatable). */
   constructor(
     text: string,
-    readonly eol: Eol,
+    public eol: Eol,
     private readonly random: () => number = Math.random,
     private readonly maxApplyTicks = 3,
   ) {
@@ -61,6 +61,14 @@ export class SimulatedEditor implements EditorPort {
   /** The writer's edits, simultaneous, offsets into the current text. */
   type(edits: readonly LocalEdit[]): void {
     this.change(edits.map((edit) => ({ ...edit, text: withEol(edit.text, this.eol) })));
+  }
+
+  /** Switches the line ending as the status bar does, rewriting every line break, with one change event for the whole text or none. */
+  switchEol(eol: Eol, reportChange: boolean): void {
+    const text = withEol(this.text, eol);
+    this.eol = eol;
+    if (reportChange) this.change([{ offset: 0, length: this.text.length, text }]);
+    else this.replaceSilently(text);
   }
 
   /** Changes the text without telling anyone, as if an event had been lost. */

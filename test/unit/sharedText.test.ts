@@ -141,6 +141,26 @@ describe('SharedTextBinding', () => {
     assert.equal(bob.text.toString(), '> shared\ntext', 'Y.Text is never rewritten from a diverged editor');
   });
 
+  for (const reportChange of [true, false]) {
+    it(`follows a switch of the editor's line ending ${reportChange ? 'reported as one change' : 'without an event'}, without logging it`, async () => {
+      const aliceDoc = new Y.Doc();
+      const bobDoc = new Y.Doc();
+      link(aliceDoc, bobDoc);
+      const alice = writer(aliceDoc, '', '\r\n');
+      const bob = writer(bobDoc, '', '\n');
+      bob.editor.type([{ offset: 0, length: 0, text: 'one\ntwo\n' }]);
+      await settle(alice, bob);
+      alice.editor.switchEol('\n', reportChange);
+      bob.editor.type([{ offset: 4, length: 0, text: 'and\n' }]);
+      await settle(alice, bob);
+      assert.equal(alice.editor.getText(), 'one\nand\ntwo\n');
+      alice.editor.type([{ offset: 0, length: 0, text: 'zero\n' }]);
+      assert.equal(bob.text.toString(), 'zero\none\nand\ntwo\n');
+      assert.equal(alice.ownUpdates, 1);
+      assert.deepEqual(alice.logs, []);
+    });
+  }
+
   it('takes an event that does not fit the editor text as a divergence', async () => {
     const doc = new Y.Doc();
     doc.getText('text').insert(0, 'abc');

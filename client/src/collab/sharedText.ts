@@ -14,10 +14,11 @@
 //   has not yet (then applied to Y.Text in one transaction), and those changes are transformed past it.
 //   If it came while a flight was unseen, the editor will refuse that flight (VS Code checks the
 //   document version), so the flight's delta goes back into `pending` and is sent again.
-// - Whenever the worker has nothing left to send it checks that the editor shows exactly the shadow
-//   and that toShared(shadow) is the Y.Text; if not (a lost event, a port that misbehaved), it logs
-//   and rewrites the editor from Y.Text (a bounded number of times per run). Y.Text is never
-//   rewritten from the editor.
+// - Before sending, the worker checks that the editor shows exactly the shadow; when it has nothing
+//   left to send, also that toShared(shadow) is the Y.Text. If not (a lost event, a port that
+//   misbehaved, a switch of line endings), it takes the editor's text as it is and rewrites it from
+//   Y.Text where they differ, and logs it (a bounded number of times per run; a mere switch of line
+//   endings is not logged). Y.Text is never rewritten from the editor.
 // The port must report its own applied edits through handleLocalChanges before applyEdits resolves
 // (VS Code fires onDidChangeTextDocument before workspace.applyEdit resolves).
 
@@ -198,14 +199,17 @@ export class SharedTextBinding {
     try {
       await Promise.resolve(); // remote changes of the same tick go to the editor as one edit
       while (!this.disposed) {
-        if (this.pending.length > 0) {
+        // Edits are sent only against the text the editor really has; with nothing left to send,
+        // the editor must show exactly the shared text.
+        const editorAsKnown = this.port.getText() === this.shadow;
+        if (editorAsKnown && this.pending.length > 0) {
           if ((await this.applyPending()) === 'refused' && ++refusals >= MAX_REFUSALS_PER_RUN) {
             this.options.log(`the editor refused the shared changes ${refusals} times; trying again at the next change`);
             break;
           }
           continue;
         }
-        if (this.port.getText() === this.shadow && toShared(this.shadow) === this.ytext.toString()) break;
+        if (editorAsKnown && toShared(this.shadow) === this.ytext.toString()) break;
         if (rewrites++ === MAX_REWRITES_PER_RUN) {
           this.options.log(`the editor still differs from the shared text after ${MAX_REWRITES_PER_RUN} rewrites; trying again at the next change`);
           break;
@@ -251,12 +255,19 @@ export class SharedTextBinding {
     return 'refused';
   }
 
-  /** Takes the editor's text as the shadow and makes `pending` whatever turns it into Y.Text. */
+  /**
+   * Takes the editor's text as the shadow and makes `pending` whatever turns it into Y.Text. Logged
+   * when the editor changed without an event (not just its line endings), or when the binding had
+   * nothing left to send and still the editor differed.
+   */
   private rebase(): void {
-    this.shadow = this.port.getText();
-    this.eol = detectEol(this.shadow);
-    this.pending = diffDelta(toShared(this.shadow), this.ytext.toString());
-    if (this.pending.length > 0) this.logRewrite();
+    const text = this.port.getText();
+    const shared = toShared(text);
+    const diverged = shared !== toShared(this.shadow) || this.pending.length === 0;
+    this.shadow = text;
+    this.eol = detectEol(text);
+    this.pending = diffDelta(shared, this.ytext.toString());
+    if (diverged && this.pending.length > 0) this.logRewrite();
   }
 
   private logRewrite(): void {
