@@ -71,7 +71,7 @@ function mintToken(dataDir, user) {
 function writeWindowFiles(workspace, part, invitation) {
   const peer = part === 'first' ? WRITERS.second : WRITERS.first;
   fs.mkdirSync(path.join(workspace, '.upr-test'), { recursive: true });
-  fs.writeFileSync(path.join(workspace, '.upr-test', 'collab.json'), JSON.stringify({ part, invitation, peerName: peer }, null, 2));
+  fs.writeFileSync(path.join(workspace, '.upr-test', 'collab.json'), JSON.stringify({ part, invitation, ownName: WRITERS[part], peerName: peer }, null, 2));
   const settingsFile = path.join(workspace, '.vscode', 'settings.json');
   const settings = fs.existsSync(settingsFile) ? JSON.parse(fs.readFileSync(settingsFile, 'utf8')) : {};
   fs.mkdirSync(path.dirname(settingsFile), { recursive: true });

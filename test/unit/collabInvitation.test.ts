@@ -6,8 +6,10 @@ import {
   isValidRoom,
   normaliseServerUrl,
   parseInvitation,
+  readTokenClaims,
   roomFromFileName,
 } from '../../client/src/collab/invitation';
+import { signToken } from '../../collab/src/auth';
 
 describe('co-editing invitations', () => {
   const token = 'eyJyb29tIjoiYSJ9.c2lnbmF0dXJl-_';
@@ -65,5 +67,13 @@ describe('co-editing invitations', () => {
     assert.equal(asideCopyPath('/w/sub.upr.md', at), '/w/sub.local-2026-11-28T01-02-03.upr.md');
     assert.equal(asideCopyPath('/w/notes.txt', at), '/w/notes.local-2026-11-28T01-02-03.txt');
     assert.equal(asideCopyPath('/w/README', at), '/w/README.local-2026-11-28T01-02-03');
+  });
+
+  it("reads a token's room, user and role for display, and nothing from what is not a token", () => {
+    const claims = { room: 'kgz-2026', user: 'Болот', role: 'reviewer' as const, exp: 2_000_000_000 };
+    assert.deepEqual(readTokenClaims(signToken('secret', claims)), claims);
+    for (const text of ['', 'not a token', 'bm90IGpzb24.sig', `${Buffer.from('[1]').toString('base64url')}.sig`]) {
+      assert.equal(readTokenClaims(text), undefined, text);
+    }
   });
 });

@@ -1,8 +1,10 @@
 // Live co-editing in this window: sessions, presence, status bar, undo routing and commands.
 import * as vscode from 'vscode';
+import { inviteColleague, type InviteArguments } from '../commands/invite';
 import { joinSharedSubmission, type JoinArguments } from '../commands/join';
 import { shareSubmission, type ShareArguments } from '../commands/share';
 import { Presence, type PeerInEditor } from './presence';
+import { registerReviewerMode } from './reviewerMode';
 import { CollabSessions, type SyncState } from './session';
 import { SyncStatus } from './syncStatus';
 import { registerSharedUndo } from './undo';
@@ -12,6 +14,8 @@ export interface CollabInfo {
   room: string;
   serverUrl: string;
   sync: SyncState;
+  /** The role the token names. */
+  role?: string;
   /** Whether the document is bound to the room's text (after the first-join rule). */
   bound: boolean;
   refusal?: string;
@@ -29,9 +33,13 @@ export function activateCollab(context: vscode.ExtensionContext): CollabApi {
   const sessions = new CollabSessions(context, output);
   const presence = new Presence(sessions);
   const status = new SyncStatus(sessions, presence);
-  const leave = () => {
+  const activeSession = () => {
     const document = vscode.window.activeTextEditor?.document;
-    if (document && sessions.get(document.uri)) sessions.leave(document.uri);
+    return document && sessions.get(document.uri);
+  };
+  const leave = () => {
+    const session = activeSession();
+    if (session) sessions.leave(session.uri);
     else void vscode.window.showInformationMessage(vscode.l10n.t('The active document is not shared.'));
   };
   context.subscriptions.push(
@@ -40,8 +48,10 @@ export function activateCollab(context: vscode.ExtensionContext): CollabApi {
     presence,
     status,
     registerSharedUndo(sessions),
+    registerReviewerMode(sessions),
     vscode.commands.registerCommand('uprSubmission.collab.share', (args?: ShareArguments) => shareSubmission(sessions, context.secrets, args)),
     vscode.commands.registerCommand('uprSubmission.collab.join', (args?: JoinArguments) => joinSharedSubmission(sessions, args)),
+    vscode.commands.registerCommand('uprSubmission.collab.invite', (args?: InviteArguments) => inviteColleague(activeSession(), args)),
     vscode.commands.registerCommand('uprSubmission.collab.followWriter', () => presence.followWriter()),
     vscode.commands.registerCommand('uprSubmission.collab.leave', leave),
   );
@@ -55,6 +65,7 @@ export function activateCollab(context: vscode.ExtensionContext): CollabApi {
         room: session.room,
         serverUrl: session.invitation.serverUrl,
         sync: session.state,
+        role: session.role,
         bound: !!session.binding,
         refusal: session.refusal,
         peers: presence.peers(parsed),

@@ -63,3 +63,25 @@ export function roomFromFileName(fileName: string): string {
 export function invitationsEndpoint(serverUrl: string): string {
   return `${serverUrl.replace(/^ws/, 'http')}/invitations`;
 }
+
+export interface TokenClaims {
+  room?: string;
+  user?: string;
+  role?: string;
+  /** Expiry in seconds since the epoch. */
+  exp?: number;
+}
+
+/**
+ * What a room token says (`base64url(JSON).signature`), read without checking the signature: for
+ * the editor's display only (the server decides); undefined when it is not such a token.
+ */
+export function readTokenClaims(token: string): TokenClaims | undefined {
+  const payload = token.split('.')[0];
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown;
+    return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as TokenClaims) : undefined;
+  } catch {
+    return undefined;
+  }
+}

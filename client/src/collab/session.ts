@@ -9,7 +9,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { asideCopyPath } from './asideCopy';
 import { DocumentBinding } from './binding';
-import { formatInvitation, type Invitation } from './invitation';
+import { formatInvitation, readTokenClaims, type Invitation } from './invitation';
 import { OfflineStore } from './offlineStore';
 import { colourForName } from './peers';
 import { firstJoinDecision } from './sharedText';
@@ -27,9 +27,12 @@ export type SyncState = 'synced' | 'syncing' | 'offline';
 /** The secret key under which a token for a server and room is remembered. */
 export const tokenKey = (serverUrl: string, room: string) => `uprSubmission.collab.token ${serverUrl} ${room}`;
 
-export function collabUserName(): string {
+/** The name others see: the setting, else the name the token carries, else the system's user name. */
+export function collabUserName(token: string): string {
   const configured = vscode.workspace.getConfiguration('uprSubmission.collab').get<string>('userName')?.trim();
   if (configured) return configured;
+  const claimed = readTokenClaims(token)?.user;
+  if (typeof claimed === 'string' && claimed.trim()) return claimed.trim();
   try {
     return os.userInfo().username;
   } catch {
@@ -74,6 +77,11 @@ export class CollabSession implements vscode.Disposable {
 
   get room(): string {
     return this.invitation.room;
+  }
+
+  /** The role the token names ('writer' or 'reviewer'), for display: the server enforces it. */
+  get role(): string | undefined {
+    return readTokenClaims(this.invitation.token)?.role;
   }
 
   get state(): SyncState {
@@ -155,7 +163,7 @@ export class CollabSessions implements vscode.Disposable {
     if (existing && formatInvitation(existing.invitation) === formatInvitation(invitation)) return existing;
     if (existing) this.leave(document.uri);
 
-    const session = new CollabSession(document.uri, invitation, collabUserName());
+    const session = new CollabSession(document.uri, invitation, collabUserName(invitation.token));
     this.sessions.set(key, session);
     session.onDidChange(() => this.changed.fire());
     session.provider.on('closed', ({ reason, code }) => this.refused(session, reason || String(code)));

@@ -1,13 +1,10 @@
 // "Share this submission...": the active submission joins a room (server URL, room and the
-// sharer's own token, remembered per server and room), then a colleague may be invited: the
-// server mints their token and the invitation string goes to the clipboard.
+// sharer's own token, remembered per server and room), then a colleague may be invited.
 import * as vscode from 'vscode';
-import { formatInvitation, invitationsEndpoint, isValidRoom, normaliseServerUrl, roomFromFileName } from '../collab/invitation';
+import { isValidRoom, normaliseServerUrl, roomFromFileName } from '../collab/invitation';
 import { tokenKey, type CollabSession, type CollabSessions } from '../collab/session';
 import { LANGUAGE_ID } from '../languageClient';
-
-/** Lifetime of an invitation's token. */
-const INVITATION_TTL = '30d';
+import { inviteColleague } from './invite';
 
 export interface ShareArguments {
   serverUrl?: string;
@@ -89,46 +86,4 @@ async function offerInvitation(session: CollabSession): Promise<void> {
   const invite = vscode.l10n.t('Invite a colleague');
   const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Sharing room {0}.', session.room), invite);
   if (choice === invite) await inviteColleague(session);
-}
-
-/** Asks the server for a colleague's token and copies their invitation to the clipboard. */
-export async function inviteColleague(session: CollabSession): Promise<string | undefined> {
-  const user = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Invite a colleague'),
-    prompt: vscode.l10n.t("Your colleague's name"),
-    validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Name your colleague.')),
-  });
-  if (!user?.trim()) return undefined;
-  const writer = { label: vscode.l10n.t('Writer'), description: vscode.l10n.t('edits the text'), role: 'writer' };
-  const reviewer = { label: vscode.l10n.t('Reviewer'), description: vscode.l10n.t('reads and is present, does not edit'), role: 'reviewer' };
-  const role = await vscode.window.showQuickPick([writer, reviewer], { title: vscode.l10n.t('Invite a colleague') });
-  if (!role) return undefined;
-
-  let token: string;
-  try {
-    token = await requestInvitation(session, user.trim(), role.role);
-  } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The server gave no invitation: {0}', (e as Error).message));
-    return undefined;
-  }
-  const invitation = formatInvitation({ ...session.invitation, token });
-  await vscode.env.clipboard.writeText(invitation);
-  void vscode.window.showInformationMessage(
-    vscode.l10n.t('The invitation for {0} is on the clipboard: send it to them privately.', user.trim()),
-  );
-  return invitation;
-}
-
-async function requestInvitation(session: CollabSession, user: string, role: string): Promise<string> {
-  const response = await fetch(invitationsEndpoint(session.invitation.serverUrl), {
-    method: 'POST',
-    headers: { authorization: `Bearer ${session.invitation.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ user, role, ttl: INVITATION_TTL }),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const body = await response.text();
-  if (!response.ok) throw new Error(`${response.status} ${body.trim() || response.statusText}`);
-  const token = (JSON.parse(body) as { token?: unknown }).token;
-  if (typeof token !== 'string' || !token) throw new Error(`no token in ${body.slice(0, 200)}`);
-  return token;
 }

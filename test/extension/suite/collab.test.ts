@@ -8,6 +8,8 @@ import { codeOf, linesMatching, openInEditor, summarize, waitFor, waitForDiagnos
 import { FIRST_ACK, FIRST_SENTENCE, FIRST_SENTENCE_AFTER, SECOND_PARAGRAPH, SECOND_OFFLINE } from './collabScript';
 
 const PEER_WAIT_MS = 100_000; // the second window loads only once this one has shared
+const REVIEWER = 'Cholpon';
+const REVIEWED_TEXT = '\n\nA line for the reviewer.';
 
 describe('co-editing: two windows, one submission (first window)', function () {
   this.timeout(PEER_WAIT_MS + 20_000);
@@ -34,6 +36,51 @@ describe('co-editing: two windows, one submission (first window)', function () {
     assert.equal(info.refusal, undefined);
     assert.match(info.statusBarText ?? '', /Synced/);
     tellRunner(SHARED_MARK);
+  });
+
+  it('invites a reviewer, who sees the writing in a read-only editor and is present', async () => {
+    const api = await collabApi();
+    const invitation = await vscode.commands.executeCommand<string>('uprSubmission.collab.invite', { user: REVIEWER, role: 'reviewer' });
+    assert.ok(invitation, 'the server gave an invitation');
+    assert.equal(await vscode.env.clipboard.readText(), invitation);
+    const reviewerUri = workspaceFile('reviewer-copy.upr.md');
+    await vscode.workspace.fs.writeFile(reviewerUri, new Uint8Array());
+    // Without a name of one's own in the settings, the name the token carries.
+    const settings = vscode.workspace.getConfiguration('uprSubmission.collab');
+    await settings.update('userName', undefined, vscode.ConfigurationTarget.Workspace);
+    try {
+      // The same window joins the room a second time, as the reviewer, with a document of its own.
+      await vscode.commands.executeCommand('uprSubmission.collab.join', { invitation, uri: reviewerUri });
+      const reviewerDoc = vscode.window.activeTextEditor!.document;
+      assert.equal(reviewerDoc.uri.toString(), reviewerUri.toString());
+      assert.equal(api.info(reviewerUri.toString())?.role, 'reviewer');
+      assert.equal(reviewerDoc.getText(), doc.getText(), "the room's text");
+      await waitFor(`${REVIEWER} present for the writer`, () => api.info(uri.toString())?.peers.some((p) => p.name === REVIEWER));
+
+      // Typing as a person does (the `type` command): the writer's text reaches the reviewer ...
+      editor = await vscode.window.showTextDocument(doc);
+      const end = doc.positionAt(doc.getText().length);
+      editor.selection = new vscode.Selection(end, end);
+      await vscode.commands.executeCommand('type', { text: REVIEWED_TEXT });
+      assert.ok(doc.getText().endsWith(REVIEWED_TEXT), 'the writer typed');
+      await waitFor("the writer's text in the reviewer's editor", () => reviewerDoc.getText() === doc.getText());
+      // ... while the reviewer's editor takes no typing.
+      await vscode.window.showTextDocument(reviewerDoc);
+      await vscode.commands.executeCommand('type', { text: 'x' });
+      assert.equal(reviewerDoc.getText(), doc.getText(), "the reviewer's editor is read-only");
+
+      editor = await vscode.window.showTextDocument(doc);
+      assert.equal(await vscode.commands.executeCommand<boolean>('uprSubmission.collab.undo'), true);
+      await waitFor('the undo in both editors', () => !reviewerDoc.getText().includes(REVIEWED_TEXT) && !doc.getText().includes(REVIEWED_TEXT));
+    } finally {
+      await settings.update('userName', config.ownName, vscode.ConfigurationTarget.Workspace);
+      await vscode.window.showTextDocument(reviewerUri);
+      await vscode.commands.executeCommand('uprSubmission.collab.leave');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(reviewerUri);
+      editor = await vscode.window.showTextDocument(doc);
+    }
+    await waitFor(`${REVIEWER} gone`, () => !api.info(uri.toString())?.peers.some((p) => p.name === REVIEWER));
   });
 
   it("sees the colleague's text and cursor, and the language server checks the colleague's edit", async () => {

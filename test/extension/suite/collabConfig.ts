@@ -17,7 +17,8 @@ export interface CollabTestConfig {
   /** 'first' shares the document and runs the whole suite; 'second' joins and runs only its part. */
   part: 'first' | 'second';
   invitation: string;
-  /** The name the other window writes under. */
+  /** The names this window and the other one write under (the setting uprSubmission.collab.userName). */
+  ownName: string;
   peerName: string;
 }
 
@@ -32,6 +33,7 @@ export function collabTestConfig(): CollabTestConfig | undefined {
 export interface CollabInfo {
   room: string;
   sync: 'synced' | 'syncing' | 'offline';
+  role?: string;
   bound: boolean;
   refusal?: string;
   peers: { name: string; colour: string; cursor?: { anchor: number; head: number } }[];
