@@ -1,9 +1,13 @@
 // Shares rooms between server processes over Redis pub/sub: one channel per room, binary messages
 // tagged with the sending instance so it ignores its own. Nothing is stored in Redis: the instance
 // that receives an update from a client stores it, then publishes it; the others apply it in memory.
+// Presence is not stored, so an instance that starts serving a room says hello on its channel, and
+// the others answer with their own clients' presence (else it would wait for their next renewal).
 //
 // Message layout: [kind: 1 byte][sender instance id: 16 bytes][payload].
 
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
 import type { BusMessageKind, RoomBus } from './bus';
@@ -15,6 +19,8 @@ type MessageHandler = (kind: BusMessageKind, payload: Uint8Array) => void;
 const CHANNEL_PREFIX = 'upr-collab:room:';
 const KIND_CODES: Record<BusMessageKind, number> = { update: 0, awareness: 1 };
 const KINDS_BY_CODE: readonly BusMessageKind[] = ['update', 'awareness'];
+/** Kind of the bus's own message, never passed to rooms: "I now serve this room: tell me who is here". */
+const HELLO_CODE = 2;
 const INSTANCE_ID_BYTES = 16;
 const HEADER_BYTES = 1 + INSTANCE_ID_BYTES;
 // While Redis is unreachable, publishes wait in node-redis's queue up to this many; beyond it
@@ -26,6 +32,7 @@ const CLOSE_TIMEOUT_MS = 2_000;
 interface Subscription {
   readonly listener: BufferListener;
   readonly onResync?: () => void;
+  readonly presence: LocalPresence;
 }
 
 /** Connects to Redis at url (redis://host:port); rejects with a readable error when it cannot. */
@@ -53,10 +60,25 @@ export async function createRedisBus(url: string, log: (line: string) => void = 
     throw new Error(`cannot connect to Redis at ${where}: ${describe(error)}`);
   }
 
-  function listenerFor(room: string, onMessage: MessageHandler): BufferListener {
+  /** Resolves once Redis has taken the message (or it failed, which is logged): never rejects. */
+  async function send(room: string, code: number, payload: Uint8Array): Promise<void> {
+    const message = Buffer.concat([Buffer.of(code), instanceId, payload]);
+    await publisher.publish(channelOf(room), message).catch((error: unknown) => {
+      if (!publisher.isOpen || publishFailureLogged) return;
+      publishFailureLogged = true;
+      log(`redis: could not publish to room "${room}" (${describe(error)}); the rooms resync once Redis is back`);
+    });
+  }
+
+  function listenerFor(room: string, onMessage: MessageHandler, presence: LocalPresence): BufferListener {
     return (message) => {
       if (message.length < HEADER_BYTES) return log(`redis: ignored a message of ${message.length} bytes in room "${room}"`);
       if (message.subarray(1, HEADER_BYTES).equals(instanceId)) return;
+      if (message[0] === HELLO_CODE) {
+        const states = presence.encode();
+        if (states) void send(room, KIND_CODES.awareness, states);
+        return;
+      }
       const kind = KINDS_BY_CODE[message[0]];
       if (kind === undefined) return log(`redis: ignored a message of unknown kind ${message[0]} in room "${room}"`);
       try {
@@ -68,7 +90,7 @@ export async function createRedisBus(url: string, log: (line: string) => void = 
   }
 
   // Subscribes again where node-redis lost a subscription (one in flight when the connection
-  // broke), then lets every room catch up on what it may have missed.
+  // broke), then lets every room catch up on what it may have missed, presence included.
   async function resubscribeAndResync(): Promise<void> {
     const rooms = [...subscriptions];
     try {
@@ -83,18 +105,25 @@ export async function createRedisBus(url: string, log: (line: string) => void = 
       } catch (error) {
         log(`redis: room "${room}" failed to resync: ${describe(error)}`);
       }
+      void send(room, HELLO_CODE, new Uint8Array(0));
     }
   }
 
   return {
     async subscribe(room, onMessage, onResync) {
       if (subscriptions.has(room)) throw new Error(`room "${room}" is already subscribed`);
-      const subscription = { listener: listenerFor(room, onMessage), onResync };
+      const presence = new LocalPresence();
+      const subscription = { listener: listenerFor(room, onMessage, presence), onResync, presence };
       subscriptions.set(room, subscription);
       const subscribed = subscriber.subscribe(channelOf(room), subscription.listener, true);
-      if (subscriber.isReady) return subscribed;
-      // Redis is down: serve the room's local clients now; resubscribeAndResync completes it on reconnect.
-      subscribed.catch(() => undefined);
+      if (!subscriber.isReady) {
+        // Redis is down: serve the room's local clients now; resubscribeAndResync completes it on reconnect.
+        subscribed.catch(() => undefined);
+        return;
+      }
+      await subscribed;
+      // Awaited so that the other instances hear the hello before anything published after subscribe resolves.
+      await send(room, HELLO_CODE, new Uint8Array(0));
     },
 
     async unsubscribe(room) {
@@ -107,13 +136,8 @@ export async function createRedisBus(url: string, log: (line: string) => void = 
     },
 
     publish(room, kind, payload) {
-      const header = Buffer.alloc(1, KIND_CODES[kind]);
-      const message = Buffer.concat([header, instanceId, payload]);
-      publisher.publish(channelOf(room), message).catch((error: unknown) => {
-        if (!publisher.isOpen || publishFailureLogged) return;
-        publishFailureLogged = true;
-        log(`redis: could not publish to room "${room}" (${describe(error)}); the rooms resync once Redis is back`);
-      });
+      if (kind === 'awareness') subscriptions.get(room)?.presence.record(payload);
+      void send(room, KIND_CODES[kind], payload);
     },
 
     async close() {
@@ -121,6 +145,43 @@ export async function createRedisBus(url: string, log: (line: string) => void = 
       await Promise.all([closeClient(publisher), closeClient(subscriber)]);
     },
   };
+}
+
+/**
+ * The presence of this instance's own clients in one room, as last published (awareness updates:
+ * client id, clock, state as JSON, null once gone), to introduce them to instances joining later.
+ */
+class LocalPresence {
+  private readonly states = new Map<number, { clock: number; json: string }>();
+
+  record(update: Uint8Array): void {
+    try {
+      const decoder = decoding.createDecoder(update);
+      const count = decoding.readVarUint(decoder);
+      for (let index = 0; index < count; index++) {
+        const clientId = decoding.readVarUint(decoder);
+        const clock = decoding.readVarUint(decoder);
+        const json = decoding.readVarString(decoder);
+        if (json === 'null') this.states.delete(clientId);
+        else this.states.set(clientId, { clock, json });
+      }
+    } catch {
+      // Not an awareness update: the room sent it anyway, there is just nothing to remember.
+    }
+  }
+
+  /** The states as one awareness update, or undefined when nobody is here. */
+  encode(): Uint8Array | undefined {
+    if (this.states.size === 0) return undefined;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, this.states.size);
+    for (const [clientId, { clock, json }] of this.states) {
+      encoding.writeVarUint(encoder, clientId);
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarString(encoder, json);
+    }
+    return encoding.toUint8Array(encoder);
+  }
 }
 
 function channelOf(room: string): string {
