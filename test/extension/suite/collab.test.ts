@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SHARED_FIXTURE, SHARED_MARK, collabApi, collabTestConfig, tellRunner } from './collabConfig';
 import { codeOf, linesMatching, openInEditor, summarize, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
-import { FIRST_ACK, FIRST_SENTENCE, FIRST_SENTENCE_AFTER, SECOND_PARAGRAPH, SECOND_OFFLINE } from './collabScript';
+import { FIRST_ACK, FIRST_SENTENCE, FIRST_SENTENCE_AFTER, SECOND_OFFLINE, SECOND_PARAGRAPH, SECOND_REJOINED } from './collabScript';
 
 const PEER_WAIT_MS = 100_000; // the second window loads only once this one has shared
 const REVIEWER = 'Cholpon';
@@ -115,7 +115,7 @@ describe('co-editing: two windows, one submission (first window)', function () {
     assert.ok(doc.getText().includes(SECOND_PARAGRAPH), "the colleague's paragraph stays");
     // The second window, having seen the undo, writes while the server is down; once the server is
     // back, its text arrives here, and this window's answer ends the second window's part.
-    await waitFor('the text the second window wrote offline', () => doc.getText().includes(SECOND_OFFLINE), PEER_WAIT_MS);
+    await waitFor('the text the second window wrote offline', () => doc.getText().includes(SECOND_OFFLINE + SECOND_REJOINED), PEER_WAIT_MS);
     await editor.edit((edit) => edit.insert(doc.positionAt(doc.getText().length), FIRST_ACK));
   });
 

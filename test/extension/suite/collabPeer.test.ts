@@ -1,11 +1,11 @@
 // The second of the two co-editing windows (see collabConfig.ts): it joins the room the first
 // window shared, where the room's text wins over its own differing draft (kept aside), sees the
 // first window's text and selection, adds a paragraph, sees the first window's undo, and edits
-// while the server is down.
+// while the server is down (also after leaving and joining again, from the stored state).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SHARED_FIXTURE, START_SERVER_MARK, STOP_SERVER_MARK, collabApi, collabTestConfig, tellRunner } from './collabConfig';
-import { FIRST_ACK, FIRST_SENTENCE, SECOND_OFFLINE, SECOND_PARAGRAPH } from './collabScript';
+import { FIRST_ACK, FIRST_SENTENCE, SECOND_OFFLINE, SECOND_PARAGRAPH, SECOND_REJOINED } from './collabScript';
 import { linesMatching, openInEditor, waitFor, workspaceFile } from './helpers';
 
 const WAIT_MS = 60_000;
@@ -62,16 +62,25 @@ describe('co-editing: two windows, one submission (second window)', function () 
     assert.ok(doc.getText().includes(SECOND_PARAGRAPH));
   });
 
-  it('keeps editing while the server is down, and its edit reaches the first window once the server is back', async () => {
+  it('keeps editing while the server is down, also after leaving and joining again, and its edits reach the first window once the server is back', async () => {
     const api = await collabApi();
     const info = () => api.info(uri.toString());
+    const append = async (text: string) => assert.ok(await editor.edit((edit) => edit.insert(doc.positionAt(doc.getText().length), text)));
     tellRunner(STOP_SERVER_MARK);
     await waitFor(() => `the status "Offline" (now: ${JSON.stringify(info())})`, () => info()?.sync === 'offline' && /Offline/.test(info()?.statusBarText ?? ''), WAIT_MS);
-    assert.ok(await editor.edit((edit) => edit.insert(doc.positionAt(doc.getText().length), SECOND_OFFLINE)));
+    await append(SECOND_OFFLINE);
+    // As after a restart of VS Code: the room's state kept in the extension's storage binds the
+    // document at once, without the server.
+    await vscode.commands.executeCommand('uprSubmission.collab.leave');
+    assert.equal(info(), undefined);
+    await vscode.commands.executeCommand('uprSubmission.collab.join', { invitation: config.invitation, uri });
+    assert.equal(info()?.bound, true, `bound while the server is down: ${JSON.stringify(info())}`);
+    assert.notEqual(info()?.sync, 'synced');
+    await append(SECOND_REJOINED);
     tellRunner(START_SERVER_MARK);
     await waitFor(() => `the status "Synced" (now: ${JSON.stringify(info())})`, () => info()?.sync === 'synced' && /Synced/.test(info()?.statusBarText ?? ''), WAIT_MS);
-    await waitFor("the first window's answer to the offline edit", () => doc.getText().includes(FIRST_ACK), WAIT_MS);
-    assert.ok(doc.getText().includes(SECOND_OFFLINE));
+    await waitFor("the first window's answer to the offline edits", () => doc.getText().includes(FIRST_ACK), WAIT_MS);
+    assert.ok(doc.getText().includes(SECOND_OFFLINE + SECOND_REJOINED));
   });
 
   after(async () => {

@@ -8,5 +8,7 @@ export const FIRST_SENTENCE_AFTER = 'in Kyrgyzstan.\n\n2. Most adults';
 export const SECOND_PARAGRAPH = '\n\n5. Bolot adds that Naryn has no community services at all.';
 /** Added by the second window, offline, once it has seen the first window's undo. */
 export const SECOND_OFFLINE = '\n\nBolot saw the undo and wrote this offline.';
+/** Added by the second window, offline, after leaving and joining again. */
+export const SECOND_REJOINED = ' And again after joining again.';
 /** Added by the first window once the second window's offline text has arrived. */
 export const FIRST_ACK = '\n\nAigerim got the offline text.';
