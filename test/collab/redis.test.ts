@@ -60,6 +60,10 @@ class RedisProcess {
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     let exited = false;
     child.once('exit', () => (exited = true));
+    child.once('error', (error) => {
+      this.output += `${error.message}\n`;
+      exited = true;
+    });
     await waitFor(() => exited || this.output.includes('Ready to accept connections'), 'redis-server to start');
     if (exited) throw new Error(`redis-server exited at start:\n${this.output}`);
   }
@@ -67,7 +71,7 @@ class RedisProcess {
   /** kill -9: Redis vanishes without a goodbye to its clients. */
   async kill(): Promise<void> {
     const child = this.process;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    if (!child || child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
