@@ -38,6 +38,26 @@ describe('co-editing: two windows, one submission (first window)', function () {
     tellRunner(SHARED_MARK);
   });
 
+  it('is refused with a forged token: the join ends, the document stays as it was and unshared', async () => {
+    const api = await collabApi();
+    const forged = config.invitation.replace(/token=([^&]*)/, (_, token: string) => `token=${token.slice(0, -4)}AAAA`);
+    assert.notEqual(forged, config.invitation);
+    const otherUri = workspaceFile('refused.upr.md');
+    const text = 'A local text that no room may replace.\n';
+    await vscode.workspace.fs.writeFile(otherUri, new TextEncoder().encode(text));
+    try {
+      // Resolves (rather than reconnecting for ever) once the server has refused the token.
+      const session = await vscode.commands.executeCommand('uprSubmission.collab.join', { invitation: forged, uri: otherUri });
+      assert.equal(session, undefined);
+      assert.equal(api.info(otherUri.toString()), undefined);
+      assert.equal(vscode.window.activeTextEditor?.document.getText(), text);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(otherUri);
+      editor = await vscode.window.showTextDocument(doc);
+    }
+  });
+
   it('invites a reviewer, who sees the writing in a read-only editor and is present', async () => {
     const api = await collabApi();
     const invitation = await vscode.commands.executeCommand<string>('uprSubmission.collab.invite', { user: REVIEWER, role: 'reviewer' });
