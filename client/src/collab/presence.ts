@@ -27,7 +27,13 @@ export class Presence implements vscode.Disposable {
     this.subscriptions.push(
       vscode.window.onDidChangeTextEditorSelection((event) => this.publishCursor(event.textEditor)),
       vscode.window.onDidChangeVisibleTextEditors(() => this.render()),
-      sessions.onDidChange(() => this.render()),
+      sessions.onDidChange(() => {
+        // A document just bound shows where this writer is before the cursor first moves.
+        const editor = vscode.window.activeTextEditor;
+        const session = editor && sessions.get(editor.document.uri);
+        if (editor && session?.binding && !session.provider.awareness.getLocalState()?.cursor) this.publishCursor(editor);
+        this.render();
+      }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (sessions.get(event.document.uri)) this.render();
       }),

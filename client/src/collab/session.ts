@@ -21,6 +21,11 @@ const REMEMBERED_ROOMS = 'uprSubmission.collab.rooms';
 /** Origin of the first join's push of the local text: not an edit that Undo should take back. */
 const FIRST_JOIN = Symbol('first join');
 const FROM_STORAGE = Symbol('offline storage');
+/**
+ * Close codes after which reconnecting cannot help: a malformed request, a refused or a wrong-room
+ * token. Anything else (a full server, a broken limit, a restart) is tried again, with back-off.
+ */
+const REFUSALS = new Set([4400, 4401, 4403]);
 
 export type SyncState = 'synced' | 'syncing' | 'offline';
 
@@ -47,6 +52,8 @@ export class CollabSession implements vscode.Disposable {
   /** Origin of this window's edits: the UndoManager takes back only these. */
   readonly origin = {};
   binding: DocumentBinding | undefined;
+  /** Whether the first-join rule has been applied: after that, a reopened document is bound at once. */
+  joined = false;
   /** Why the server refused us (an authentication failure stops reconnecting). */
   refusal: string | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -56,6 +63,7 @@ export class CollabSession implements vscode.Disposable {
     readonly uri: vscode.Uri,
     readonly invitation: Invitation,
     userName: string,
+    log: (message: string) => void,
   ) {
     this.provider = new WebsocketProvider(invitation.serverUrl, invitation.room, this.doc, {
       connect: false,
@@ -63,11 +71,16 @@ export class CollabSession implements vscode.Disposable {
       // The extension host has no WebSocket of its own (Node 20): ws, bundled into dist/extension.js.
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true, // windows are separate processes: the server is the only way between them
+      shouldReconnect: (event) => !REFUSALS.has(event.code),
     });
     this.provider.awareness.setLocalStateField('user', { name: userName, color: colourForName(userName) });
     const fire = () => this.changed.fire();
     this.provider.on('status', fire);
     this.provider.on('sync', fire);
+    this.provider.on('connection-close', (event) => {
+      // A close the server explains (a limit, a restart, a refusal) goes to the log.
+      if (event?.reason) log(`${invitation.room}: the server closed the connection (${event.code}): ${event.reason}`);
+    });
     this.provider.on('closed', ({ code, reason }) => {
       this.refusal = reason || String(code);
       fire();
@@ -163,7 +176,7 @@ export class CollabSessions implements vscode.Disposable {
     if (existing && formatInvitation(existing.invitation) === formatInvitation(invitation)) return existing;
     if (existing) this.leave(document.uri);
 
-    const session = new CollabSession(document.uri, invitation, collabUserName(invitation.token));
+    const session = new CollabSession(document.uri, invitation, collabUserName(invitation.token), (message) => this.log(message));
     this.sessions.set(key, session);
     session.onDidChange(() => this.changed.fire());
     session.provider.on('closed', ({ reason, code }) => this.refused(session, reason || String(code)));
@@ -215,10 +228,12 @@ export class CollabSessions implements vscode.Disposable {
       session.doc.transact(() => session.ytext.insert(0, toShared(local)), FIRST_JOIN);
     } else if (decision === 'room-wins-differs' && local.trim()) {
       await this.saveAside(document, local);
+      if (session.binding || document.isClosed || this.sessions.get(document.uri.toString()) !== session) return;
     }
     session.binding = new DocumentBinding(document, session.ytext, session.origin, (message) =>
       this.log(`${session.room}: ${message}`),
     );
+    session.joined = true;
     if (decision === 'room-wins-differs') await session.binding.shared.resync();
     this.log(`${session.room}: bound ${document.uri.fsPath || document.uri.toString()} (${decision})`);
     this.changed.fire();
@@ -252,7 +267,7 @@ export class CollabSessions implements vscode.Disposable {
     const key = document.uri.toString();
     const session = this.sessions.get(key);
     if (session) {
-      if (!session.binding && session.provider.synced) await this.bind(session, document);
+      if (!session.binding && session.joined) await this.bind(session, document);
       return;
     }
     const remembered = this.rememberedRooms()[key];
