@@ -56,6 +56,7 @@ export class CollabSession implements vscode.Disposable {
   joined = false;
   /** Why the server refused us (an authentication failure stops reconnecting). */
   refusal: string | undefined;
+  private disposed = false;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -104,13 +105,14 @@ export class CollabSession implements vscode.Disposable {
     return provider.wsUnsuccessfulReconnects > 0 ? 'offline' : 'syncing';
   }
 
-  /** Resolves once the room's state has arrived; rejects with the server's reason when it refuses us. */
+  /** Resolves once the room's state has arrived; rejects with the server's reason when it refuses us, or when the session ends first. */
   whenSynced(): Promise<void> {
     if (this.provider.synced) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const subscription = this.onDidChange(() => {
         if (this.provider.synced) resolve();
         else if (this.refusal) reject(new Error(this.refusal));
+        else if (this.disposed) reject(new Error('left before the room answered'));
         else return;
         subscription.dispose();
       });
@@ -123,6 +125,8 @@ export class CollabSession implements vscode.Disposable {
     this.provider.awareness.setLocalState(null);
     this.provider.destroy();
     this.doc.destroy();
+    this.disposed = true;
+    this.changed.fire();
     this.changed.dispose();
   }
 }
@@ -180,8 +184,6 @@ export class CollabSessions implements vscode.Disposable {
     this.sessions.set(key, session);
     session.onDidChange(() => this.changed.fire());
     session.provider.on('closed', ({ reason, code }) => this.refused(session, reason || String(code)));
-    await this.context.secrets.store(tokenKey(invitation.serverUrl, invitation.room), invitation.token);
-    await this.remember(key, { serverUrl: invitation.serverUrl, room: invitation.room });
 
     const file = this.store.fileFor(invitation.serverUrl, invitation.room, key);
     const stored = this.store.load(file);
@@ -190,15 +192,23 @@ export class CollabSessions implements vscode.Disposable {
     this.log(`joining ${invitation.room} on ${invitation.serverUrl}${stored ? ' (with the offline state)' : ''}`);
     this.changed.fire();
 
+    const stillJoining = () => {
+      if (this.sessions.get(key) !== session) throw new Error('left before the document was bound');
+    };
     try {
       // With an offline state, editing goes on at once; without, the room's text must be known first.
       if (stored) await this.bind(session, document);
+      stillJoining();
       session.provider.connect();
       if (!stored) {
         await session.whenSynced();
+        stillJoining();
         const current = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === key);
-        if (current && this.sessions.get(key) === session) await this.bind(session, current);
+        if (current) await this.bind(session, current);
       }
+      // Joined: rejoined by itself after a restart of VS Code.
+      await this.context.secrets.store(tokenKey(invitation.serverUrl, invitation.room), invitation.token);
+      await this.remember(key, { serverUrl: invitation.serverUrl, room: invitation.room });
     } catch (e) {
       if (this.sessions.get(key) === session) this.leave(document.uri);
       throw e;

@@ -64,7 +64,7 @@ export async function shareSubmission(
   return session;
 }
 
-/** Joins with a progress notification; reports a refusal or failure and resolves undefined then. */
+/** Joins with a cancellable progress notification; resolves undefined when refused (reported by the session), failed or cancelled. */
 export async function joinWithProgress(
   sessions: CollabSessions,
   document: vscode.TextDocument,
@@ -72,11 +72,14 @@ export async function joinWithProgress(
 ): Promise<CollabSession | undefined> {
   try {
     return await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Joining room {0}...', invitation.room) },
-      () => sessions.join(document, invitation),
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Joining room {0}...', invitation.room), cancellable: true },
+      // Without the server the first join waits for it; cancelling gives up sharing the document.
+      (_progress, cancel) => {
+        cancel.onCancellationRequested(() => sessions.leave(document.uri));
+        return sessions.join(document, invitation);
+      },
     );
   } catch (e) {
-    // A refusal has been reported by the session already.
     sessions.log(`joining ${invitation.room}: ${(e as Error).message}`);
     return undefined;
   }
