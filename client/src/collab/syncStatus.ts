@@ -58,6 +58,7 @@ export class SyncStatus implements vscode.Disposable {
     tooltip.appendMarkdown(`**${escape(vscode.l10n.t('Room {0} on {1}', session.room, session.invitation.serverUrl))}**\n\n`);
     tooltip.appendMarkdown(`${escape(stateLabel(session.state))}\n\n`);
     if (session.refusal) tooltip.appendMarkdown(`${escape(vscode.l10n.t('Refused by the server: {0}', session.refusal))}\n\n`);
+    if (session.role === 'reviewer') tooltip.appendMarkdown(`${escape(vscode.l10n.t('You review: the text is read-only for you.'))}\n\n`);
     tooltip.appendMarkdown(
       names.length
         ? `${escape(vscode.l10n.t('Here with you: {0}', names.join(', ')))}`
