@@ -16,7 +16,7 @@ import { firstJoinDecision } from './sharedText';
 import { toShared } from './textSync';
 
 /** The Y.Text of a room that holds the submission (as in test/collab/helpers.ts). */
-export const SHARED_TEXT_NAME = 'text';
+const SHARED_TEXT_NAME = 'text';
 const REMEMBERED_ROOMS = 'uprSubmission.collab.rooms';
 /** Origin of the first join's push of the local text: not an edit that Undo should take back. */
 const FIRST_JOIN = Symbol('first join');
@@ -33,7 +33,7 @@ export type SyncState = 'synced' | 'syncing' | 'offline';
 export const tokenKey = (serverUrl: string, room: string) => `uprSubmission.collab.token ${serverUrl} ${room}`;
 
 /** The name others see: the setting, else the name the token carries, else the system's user name. */
-export function collabUserName(token: string): string {
+function collabUserName(token: string): string {
   const configured = vscode.workspace.getConfiguration('uprSubmission.collab').get<string>('userName')?.trim();
   if (configured) return configured;
   const claimed = readTokenClaims(token)?.user;

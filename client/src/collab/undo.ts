@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { CollabSessions } from './session';
 
-export const SHARED_CONTEXT_KEY = 'uprSubmission.shared';
+const SHARED_CONTEXT_KEY = 'uprSubmission.shared';
 
 export function registerSharedUndo(sessions: CollabSessions): vscode.Disposable {
   let shared: boolean | undefined;
