@@ -3,6 +3,8 @@
 //   upr count FILE [--format text|json]            words, limit and words per section
 //   upr classify [--lang en|ru|fr|es]              action category and SMART flags per line of stdin
 //   upr import FILE.csv|FILE.json -o OUT.json      previous recommendations to the project's JSON
+//   upr export FILE --to docx -o OUT.docx [--force] the submission in OHCHR's form; exit 1 on errors
+//   upr matrix FILE... --to csv -o OUT.csv         the recommendations of several submissions, one row each
 // Each takes --config FILE; without it, the nearest .upr/config.yaml above a submission applies.
 // Exit code 2, with a one-line reason, for unusable input or usage. One module per command in cli/.
 
@@ -11,7 +13,9 @@ import { check, type CheckFormat } from './cli/check';
 import { classify, languageOption } from './cli/classify';
 import { CommandConfigs } from './cli/config';
 import { count } from './cli/count';
+import { exportFile } from './cli/export';
 import { importFile } from './cli/import';
+import { matrix } from './cli/matrix';
 import { USAGE, UsageError } from './cli/usage';
 import { useLocale } from './localisation';
 
@@ -20,6 +24,11 @@ function formatOption(value: string | undefined, allowed: readonly CheckFormat[]
   if ((allowed as readonly string[]).includes(value)) return value as CheckFormat;
   throw new UsageError(`unknown format "${value}": use ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`);
 }
+
+/** The commands that write a file (-o) and those that write it in a chosen format (--to). */
+const WRITES_FILE = ['import', 'export', 'matrix'];
+const CONVERTS = ['export', 'matrix'];
+const listed = (commands: string[]) => `${commands.slice(0, -1).join(', ')} and ${commands[commands.length - 1]}`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -32,6 +41,8 @@ async function main(argv: string[]): Promise<number> {
       config: { type: 'string' },
       references: { type: 'string' },
       output: { type: 'string', short: 'o' },
+      to: { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -42,7 +53,9 @@ async function main(argv: string[]): Promise<number> {
   useLocale(values.locale);
   const [command, ...files] = positionals;
   if (values.lang !== undefined && command !== 'classify') throw new UsageError('--lang is an option of classify');
-  if (values.output !== undefined && command !== 'import') throw new UsageError('-o is an option of import');
+  if (values.output !== undefined && !WRITES_FILE.includes(command)) throw new UsageError(`-o is an option of ${listed(WRITES_FILE)}`);
+  if (values.to !== undefined && !CONVERTS.includes(command)) throw new UsageError(`--to is an option of ${listed(CONVERTS)}`);
+  if (values.force !== undefined && command !== 'export') throw new UsageError('--force is an option of export');
   if (values.references !== undefined && command !== 'check') throw new UsageError('--references is an option of check');
   const configs = new CommandConfigs(values.config);
   switch (command) {
@@ -57,8 +70,12 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'import':
       return importFile(files, values.output);
+    case 'export':
+      return exportFile(files, values.to, values.output, values.force ?? false, configs);
+    case 'matrix':
+      return matrix(files, values.to, values.output, configs);
     default:
-      throw new UsageError(`${command ? `unknown command "${command}"` : 'no command'}: use check, count, classify or import (--help for usage)`);
+      throw new UsageError(`${command ? `unknown command "${command}"` : 'no command'}: use check, count, classify, import, export or matrix (--help for usage)`);
   }
 }
 

@@ -40,12 +40,17 @@ export async function check(files: string[], format: CheckFormat, configs: Comma
   } else {
     for (const { file, diagnostics } of results) {
       for (const finding of diagnostics) {
-        const { line, character } = finding.range.start;
-        process.stdout.write(`${file}:${line + 1}:${character + 1}: ${finding.severity} ${finding.code}: ${finding.message}\n`);
+        process.stdout.write(`${formatFinding(file, finding)}\n`);
       }
     }
   }
   return results.some(({ diagnostics }) => diagnostics.some((finding) => finding.severity === 'error')) ? 1 : 0;
+}
+
+/** One finding as `FILE:LINE:COLUMN: SEVERITY CODE: MESSAGE` (1-based), as compilers write them. */
+export function formatFinding(file: string, finding: Finding): string {
+  const { line, character } = finding.range.start;
+  return `${file}:${line + 1}:${character + 1}: ${finding.severity} ${finding.code}: ${finding.message}`;
 }
 
 function toJson(file: string, finding: Finding) {

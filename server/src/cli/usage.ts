@@ -5,6 +5,8 @@ export const USAGE = `Usage:
   upr count FILE [--format text|json] [--locale en|ru] [--config FILE]
   upr classify [--lang en|ru|fr|es] [--config FILE] < recommendations.txt
   upr import FILE.csv|FILE.json -o OUT.json [--locale en|ru]
+  upr export FILE --to docx -o OUT.docx [--force] [--locale en|ru] [--config FILE]
+  upr matrix FILE... --to csv -o OUT.csv [--config FILE]
 
 Without --config, the nearest .upr/config.yaml above each submission (above the working folder
 for classify) applies.`;

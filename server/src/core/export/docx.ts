@@ -1,0 +1,279 @@
+// A submission in OHCHR's form as a Word document (the `docx` library): the title, the State and
+// session, every co-submitting organisation and the word count at the top; paragraph numbers as
+// written (literal text, so that neither Word nor a conversion renumbers them); headings; real
+// Word footnotes; recommendations as a Word numbered list; simple emphasis kept. The word count
+// and limit are also document properties. Pure: an analysis in, the document's bytes out.
+
+import {
+  AlignmentType,
+  Document,
+  FootnoteReferenceRun,
+  Footer,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+  type ParagraphChild,
+} from 'docx';
+import type { Analysis } from '../analyse';
+import type { SubmissionDocument } from '../document';
+import type { FrontMatterData } from '../frontMatter';
+
+const RECOMMENDATIONS_LIST = 'recommendations';
+const BULLET_LIST = 'bullets';
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+const BULLET_LINE = /^ {0,3}[-*+][ \t]+\S/;
+const BLANK_LINE = /^[ \t]*$/;
+
+interface CoverLabels {
+  submission: Record<NonNullable<FrontMatterData['type']>, string>;
+  /** `{0}` the kind of submission, `{1}` the State, `{2}` the cycle, `{3}` the session. */
+  reviewLine: string;
+  cycleOnly: string;
+  coSubmitters: string;
+  wordCount: string;
+}
+
+const LABELS: Record<'en' | 'ru', CoverLabels> = {
+  en: {
+    submission: { joint: 'Joint submission', individual: 'Submission', nhri: 'Submission of the national human rights institution' },
+    reviewLine: '{0} to the Universal Periodic Review of {1}: cycle {2}, session {3}',
+    cycleOnly: '{0} to the Universal Periodic Review of {1}: cycle {2}',
+    coSubmitters: 'Submitted by:',
+    wordCount: 'Word count: {0} (limit {1})',
+  },
+  ru: {
+    submission: { joint: 'Совместный доклад', individual: 'Доклад', nhri: 'Доклад национального правозащитного учреждения' },
+    reviewLine: '{0} для Универсального периодического обзора: {1}, цикл {2}, сессия {3}',
+    cycleOnly: '{0} для Универсального периодического обзора: {1}, цикл {2}',
+    coSubmitters: 'Представляют:',
+    wordCount: 'Число слов: {0} (предел {1})',
+  },
+};
+
+const fill = (template: string, ...values: (string | number | undefined)[]) =>
+  template.replace(/\{(\d)\}/g, (_, index: string) => String(values[Number(index)] ?? ''));
+
+/** The lines the export adds above the body (after the title): what OHCHR asks to see first. */
+export function coverLines(analysis: Analysis): string[] {
+  const data = analysis.frontMatter.data;
+  const labels = LABELS[data.language === 'ru' ? 'ru' : 'en'];
+  const kind = labels.submission[data.type ?? 'joint'];
+  const review = data.session !== undefined ? fill(labels.reviewLine, kind, data.state, data.cycle, data.session) : fill(labels.cycleOnly, kind, data.state, data.cycle);
+  const members = (data.coalition?.members ?? []).map(({ organisation, region }) => (region ? `${organisation} (${region})` : String(organisation ?? '')));
+  const coalition = data.coalition?.name ? [data.coalition.name] : [];
+  return [
+    review,
+    ...(members.length ? [labels.coSubmitters, ...coalition, ...members] : []),
+    fill(labels.wordCount, analysis.wordCount.words, analysis.wordLimit.limit),
+  ];
+}
+
+type Piece = { text: string } | { footnote: number };
+
+/**
+ * The visible text between two offsets, as a reader sees it: hidden markup dropped, line breaks
+ * and runs of spaces read as one space, footnote markers as footnote numbers.
+ */
+function inlinePieces(model: SubmissionDocument, start: number, end: number, footnoteAt: Map<number, { end: number; id: number | undefined }>): Piece[] {
+  const pieces: Piece[] = [];
+  let text = '';
+  const flush = () => {
+    if (text) pieces.push({ text });
+    text = '';
+  };
+  for (let i = start; i < end; i++) {
+    const footnote = footnoteAt.get(i);
+    if (footnote) {
+      if (footnote.id !== undefined) {
+        flush();
+        pieces.push({ footnote: footnote.id });
+      }
+      i = footnote.end - 1;
+      continue;
+    }
+    if (model.hidden[i]) continue;
+    const char = model.text[i];
+    text += /\s/.test(char) ? (text.endsWith(' ') ? '' : ' ') : char;
+  }
+  flush();
+  // The block starts and ends with text, not spaces.
+  const first = pieces[0];
+  if (first && 'text' in first) first.text = first.text.trimStart();
+  const last = pieces[pieces.length - 1];
+  if (last && 'text' in last) last.text = last.text.trimEnd();
+  return pieces.filter((piece) => !('text' in piece) || piece.text);
+}
+
+const EMPHASIS = /(\*\*|__)(?=\S)([\s\S]+?)(?<=\S)\1|(?<![\p{L}\p{N}])(\*|_)(?=\S)([\s\S]+?)(?<=\S)\3(?![\p{L}\p{N}])|`([^`]+)`/gu;
+
+/** Runs of text with simple Markdown emphasis (`**bold**`, `*italic*`, `_italic_`, `` `code` ``) kept as formatting. */
+export function emphasisRuns(text: string): { text: string; bold?: boolean; italics?: boolean }[] {
+  const runs: { text: string; bold?: boolean; italics?: boolean }[] = [];
+  let last = 0;
+  for (const match of text.matchAll(EMPHASIS)) {
+    if (match.index > last) runs.push({ text: text.slice(last, match.index) });
+    if (match[1]) runs.push({ text: match[2], bold: true });
+    else if (match[3]) runs.push({ text: match[4], italics: true });
+    else runs.push({ text: match[5] });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) runs.push({ text: text.slice(last) });
+  return runs;
+}
+
+function runs(pieces: Piece[]): ParagraphChild[] {
+  return pieces.flatMap((piece) =>
+    'footnote' in piece ? [new FootnoteReferenceRun(piece.footnote)] : emphasisRuns(piece.text).map((run) => new TextRun(run)),
+  );
+}
+
+type Block =
+  | { kind: 'heading'; start: number; level: number; section: number }
+  | { kind: 'numbered'; start: number; end: number; number: number }
+  | { kind: 'recommendation'; start: number; end: number }
+  | { kind: 'text'; start: number; end: number; bullet: boolean };
+
+/** The body's blocks in document order: what the parser found, and the plain text between them. */
+function bodyBlocks(model: SubmissionDocument): Block[] {
+  const { lines } = model;
+  const blocks: Block[] = [];
+  const claimed = new Set<number>();
+  const claim = (startOffset: number, endOffset: number) => {
+    for (let line = lines.positionAt(startOffset).line; line <= lines.positionAt(endOffset).line; line++) claimed.add(line);
+  };
+  model.sections.forEach((section, index) => {
+    blocks.push({ kind: 'heading', start: section.startOffset, level: section.level, section: index });
+    claim(section.startOffset, lines.offsetAt(section.headingRange.end));
+  });
+  for (const paragraph of model.paragraphs) {
+    const start = lines.offsetAt(paragraph.range.start);
+    const end = lines.offsetAt(paragraph.range.end);
+    blocks.push({ kind: 'numbered', start, end, number: paragraph.number });
+    claim(start, end);
+  }
+  for (const item of model.recommendations) {
+    const end = lines.offsetAt(item.range.end);
+    blocks.push({ kind: 'recommendation', start: item.textOffset, end });
+    claim(lines.offsetAt(item.range.start), end);
+  }
+  for (const definition of model.footnoteDefinitions) claim(definition.startOffset, definition.endOffset);
+  const firstLine = model.frontMatter?.closed ? model.frontMatter.range.end.line + 1 : 0;
+  let open: Extract<Block, { kind: 'text' }> | undefined;
+  for (let line = firstLine; line < lines.lineCount; line++) {
+    const start = lines.lineStart(line);
+    const end = lines.lineEnd(line);
+    const content = model.text.slice(start, end);
+    if (claimed.has(line) || BLANK_LINE.test(content)) {
+      open = undefined;
+      continue;
+    }
+    const bullet = BULLET_LINE.test(content);
+    if (open && !bullet) {
+      open.end = end;
+      continue;
+    }
+    open = { kind: 'text', start, end, bullet };
+    blocks.push(open);
+  }
+  return blocks.sort((a, b) => a.start - b.start);
+}
+
+/** The Word document of an analysed submission. */
+export function buildDocument(analysis: Analysis): Document {
+  const { model, frontMatter } = analysis;
+  const data = frontMatter.data;
+  // Footnotes are numbered in the order they are first cited, as Word numbers them.
+  const definitions = new Map(model.footnoteDefinitions.map((definition) => [definition.label, definition]));
+  const footnoteIds = new Map<string, number>();
+  const footnoteAt = new Map<number, { end: number; id: number | undefined }>();
+  for (const reference of model.footnoteReferences) {
+    if (definitions.has(reference.label) && !footnoteIds.has(reference.label)) footnoteIds.set(reference.label, footnoteIds.size + 1);
+    footnoteAt.set(model.lines.offsetAt(reference.range.start), { end: model.lines.offsetAt(reference.range.end), id: footnoteIds.get(reference.label) });
+  }
+  const footnotes: Record<number, { children: Paragraph[] }> = {};
+  for (const [label, id] of footnoteIds) {
+    const definition = definitions.get(label)!;
+    footnotes[id] = { children: [new Paragraph({ children: runs(inlinePieces(model, definition.startOffset, definition.endOffset, footnoteAt)) })] };
+  }
+
+  const cover = coverLines(analysis).map((line) => new Paragraph({ children: [new TextRun(line)], spacing: { after: 60 } }));
+  const blocks = bodyBlocks(model);
+  const body: Paragraph[] = [];
+  // The title heads the document: the body's first heading when it is a level-1 heading, else the front matter's title.
+  const titleBlock = blocks[0]?.kind === 'heading' && blocks[0].level === 1 ? blocks.shift() : undefined;
+  const titlePieces = titleBlock?.kind === 'heading' ? headingPieces(model, titleBlock.section, footnoteAt) : [{ text: data.title ?? '' }];
+  body.push(new Paragraph({ heading: HeadingLevel.TITLE, children: runs(titlePieces) }), ...cover, new Paragraph({}));
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'heading':
+        body.push(new Paragraph({ heading: HEADINGS[Math.min(block.level, 6) - 1], children: runs(headingPieces(model, block.section, footnoteAt)) }));
+        break;
+      case 'numbered':
+        body.push(
+          new Paragraph({
+            children: [new TextRun(`${block.number}.`), new TextRun({ children: ['\t'] }), ...runs(inlinePieces(model, block.start, block.end, footnoteAt))],
+            indent: { left: 567, hanging: 567 },
+            tabStops: [{ type: 'left', position: 567 }],
+            spacing: { after: 120 },
+          }),
+        );
+        break;
+      case 'recommendation':
+        body.push(new Paragraph({ numbering: { reference: RECOMMENDATIONS_LIST, level: 0 }, children: runs(inlinePieces(model, block.start, block.end, footnoteAt)), spacing: { after: 80 } }));
+        break;
+      case 'text': {
+        const pieces = inlinePieces(model, block.start, block.end, footnoteAt);
+        if (pieces.length) body.push(new Paragraph({ children: runs(pieces), ...(block.bullet ? { numbering: { reference: BULLET_LIST, level: 0 } } : {}), spacing: { after: 120 } }));
+        break;
+      }
+    }
+  }
+
+  const { words } = analysis.wordCount;
+  const { limit } = analysis.wordLimit;
+  const wordCountLine = coverLines(analysis).at(-1)!;
+  return new Document({
+    title: data.title,
+    subject: [data.state, data.session !== undefined ? `session ${data.session}` : undefined].filter(Boolean).join(', '),
+    creator: data.coalition?.name ?? data.coalition?.members?.[0]?.organisation ?? 'UPR submission',
+    description: wordCountLine,
+    customProperties: [
+      { name: 'Word count', value: String(words) },
+      { name: 'Word limit', value: String(limit) },
+    ],
+    styles: { default: { document: { run: { font: 'Times New Roman', size: 24 } } } },
+    numbering: {
+      config: [
+        {
+          reference: RECOMMENDATIONS_LIST,
+          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }],
+        },
+        {
+          reference: BULLET_LIST,
+          levels: [{ level: 0, format: LevelFormat.BULLET, text: '\u2022', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }],
+        },
+      ],
+    },
+    footnotes,
+    sections: [
+      {
+        // OHCHR asks for numbered pages.
+        footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })] }) },
+        children: body,
+      },
+    ],
+  });
+}
+
+function headingPieces(model: SubmissionDocument, section: number, footnoteAt: Map<number, { end: number; id: number | undefined }>): Piece[] {
+  const { titleRange } = model.sections[section];
+  return inlinePieces(model, model.lines.offsetAt(titleRange.start), model.lines.offsetAt(titleRange.end), footnoteAt);
+}
+
+/** The .docx file's bytes. */
+export function exportToDocx(analysis: Analysis): Promise<Buffer> {
+  return Packer.toBuffer(buildDocument(analysis));
+}
