@@ -116,12 +116,10 @@ describe('SharedTextBinding over a real collaboration server', () => {
             (w) => w.peer.text.toString() === shared && w.editor.outstanding === 0 && toShared(w.editor.getText()) === shared,
           );
         },
-        `all editors and Y.Texts to agree (seed ${seed})\n${describeWriters(writers)}`,
+        `all editors and Y.Texts to agree (seed ${seed})`,
         30_000,
-      ).catch(async (error) => {
-        // A binding may still owe its editor a check; give them one before failing.
-        await Promise.all(writers.map((w) => w.binding.whenIdle()));
-        throw error;
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}\n${describeWriters(writers)}`);
       });
 
       const shared = writers[0].peer.text.toString();

@@ -117,6 +117,25 @@ describe('SharedTextBinding', () => {
     assert.deepEqual([...alice.logs, ...bob.logs], []);
   });
 
+  it('does not take its own edit, applied late by a careless editor, for typing', async () => {
+    const aliceDoc = new Y.Doc();
+    const bobDoc = new Y.Doc();
+    link(aliceDoc, bobDoc);
+    const alice = writer(aliceDoc, '', '\n', 5);
+    alice.editor.checksVersion = false;
+    const bob = writer(bobDoc, '', '\n');
+    bob.editor.type([{ offset: 0, length: 0, text: 'one two' }]);
+    await settle(alice, bob);
+    bob.editor.type([{ offset: 4, length: 0, text: 'Bob ' }]);
+    await untilApplying(alice.editor);
+    alice.editor.type([{ offset: 0, length: 0, text: 'Алиса ' }]);
+    await settle(alice, bob);
+    assert.equal(bob.text.toString(), 'Алиса one Bob two', 'the late edit did not come back into Y.Text');
+    assert.equal(alice.editor.getText(), 'Алиса one Bob two');
+    assert.equal(bob.editor.getText(), 'Алиса one Bob two');
+    assert.equal(alice.logs.length, 1, 'the editor was rewritten, and that was logged');
+  });
+
   it('rewrites a diverged editor from Y.Text and logs it', async () => {
     const aliceDoc = new Y.Doc();
     const bobDoc = new Y.Doc();
