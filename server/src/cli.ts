@@ -5,6 +5,7 @@
 //   upr import FILE.csv|FILE.json -o OUT.json      previous recommendations to the project's JSON
 //   upr export FILE --to docx -o OUT.docx [--force] the submission in OHCHR's form; exit 1 on errors
 //   upr matrix FILE... --to csv -o OUT.csv         the recommendations of several submissions, one row each
+//   upr factsheet FILE --section TITLE --to docx|html -o OUT   the advocacy factsheet of one section
 // Each takes --config FILE; without it, the nearest .upr/config.yaml above a submission applies.
 // Exit code 2, with a one-line reason, for unusable input or usage. One module per command in cli/.
 
@@ -14,6 +15,7 @@ import { classify, languageOption } from './cli/classify';
 import { CommandConfigs } from './cli/config';
 import { count } from './cli/count';
 import { exportFile } from './cli/export';
+import { factsheet } from './cli/factsheet';
 import { importFile } from './cli/import';
 import { matrix } from './cli/matrix';
 import { USAGE, UsageError } from './cli/usage';
@@ -26,8 +28,8 @@ function formatOption(value: string | undefined, allowed: readonly CheckFormat[]
 }
 
 /** The commands that write a file (-o) and those that write it in a chosen format (--to). */
-const WRITES_FILE = ['import', 'export', 'matrix'];
-const CONVERTS = ['export', 'matrix'];
+const WRITES_FILE = ['import', 'export', 'matrix', 'factsheet'];
+const CONVERTS = ['export', 'matrix', 'factsheet'];
 const listed = (commands: string[]) => `${commands.slice(0, -1).join(', ')} and ${commands[commands.length - 1]}`;
 
 async function main(argv: string[]): Promise<number> {
@@ -43,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
       output: { type: 'string', short: 'o' },
       to: { type: 'string' },
       force: { type: 'boolean' },
+      section: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -56,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
   if (values.output !== undefined && !WRITES_FILE.includes(command)) throw new UsageError(`-o is an option of ${listed(WRITES_FILE)}`);
   if (values.to !== undefined && !CONVERTS.includes(command)) throw new UsageError(`--to is an option of ${listed(CONVERTS)}`);
   if (values.force !== undefined && command !== 'export') throw new UsageError('--force is an option of export');
+  if (values.section !== undefined && command !== 'factsheet') throw new UsageError('--section is an option of factsheet');
   if (values.references !== undefined && command !== 'check') throw new UsageError('--references is an option of check');
   const configs = new CommandConfigs(values.config);
   switch (command) {
@@ -74,8 +78,10 @@ async function main(argv: string[]): Promise<number> {
       return exportFile(files, values.to, values.output, values.force ?? false, configs);
     case 'matrix':
       return matrix(files, values.to, values.output, configs);
+    case 'factsheet':
+      return factsheet(files, values.section, values.to, values.output);
     default:
-      throw new UsageError(`${command ? `unknown command "${command}"` : 'no command'}: use check, count, classify, import, export or matrix (--help for usage)`);
+      throw new UsageError(`${command ? `unknown command "${command}"` : 'no command'}: use check, count, classify, import, export, matrix or factsheet (--help for usage)`);
   }
 }
 

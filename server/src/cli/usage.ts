@@ -7,6 +7,7 @@ export const USAGE = `Usage:
   upr import FILE.csv|FILE.json -o OUT.json [--locale en|ru]
   upr export FILE --to docx -o OUT.docx [--force] [--locale en|ru] [--config FILE]
   upr matrix FILE... --to csv -o OUT.csv [--config FILE]
+  upr factsheet FILE --section "TITLE" --to docx|html -o OUT
 
 Without --config, the nearest .upr/config.yaml above each submission (above the working folder
 for classify) applies.`;
