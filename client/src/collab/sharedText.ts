@@ -9,11 +9,12 @@
 //   the shadow, one batch in flight at a time.
 // - A change event whose before/after texts are the flight's base and expected texts (up to line
 //   endings, which the editor may make its own) is the flight's echo: the shadow moves on and nothing
-//   goes to Y.Text. Any other event is the writer's:
-//   it becomes shared edits against the shadow, transformed past the changes Y.Text has and the editor
-//   has not yet (then applied to Y.Text in one transaction), and those changes are transformed past it.
-//   If it came while a flight was unseen, the editor will refuse that flight (VS Code checks the
-//   document version), so the flight's delta goes back into `pending` and is sent again.
+//   goes to Y.Text. Any other event is the writer's: it becomes shared edits against the shadow,
+//   transformed past the changes Y.Text has and the editor has not yet (then applied to Y.Text in one
+//   transaction), and those changes are transformed past it. If it came while a flight was unseen,
+//   the editor will refuse that flight (VS Code checks the document version), so the flight's delta
+//   goes back into `pending` and is sent again. (Should the editor apply it after all, its event is
+//   recognised by its edits and the check below repairs the editor.)
 // - Before sending, the worker checks that the editor shows exactly the shadow; when it has nothing
 //   left to send, also that toShared(shadow) is the Y.Text. If not (a lost event, a port that
 //   misbehaved, a switch of line endings), it takes the editor's text as it is and rewrites it from
