@@ -70,6 +70,11 @@ export function recommendationText(recommendation: Recommendation): string {
   return recommendation.text.replace(/\s+/g, ' ').trim();
 }
 
+/** A recommendation's closing "(SDG 5.2)" is shown with the targets instead. */
+export function withoutTargetCitations(text: string): string {
+  return text.replace(/\s*\((?:SDG|ЦУР|ODD|ODS)s?[ \u00a0]+\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?(?:[,;]\s*(?:(?:SDG|ЦУР|ODD|ODS)s?[ \u00a0]+)?\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?)*\)/gu, '').trim();
+}
+
 /** The index of the innermost section an offset is in, undefined before the first heading. */
 export function sectionAtOffset(model: SubmissionDocument, offset: number): number | undefined {
   let found: number | undefined;

@@ -8,7 +8,7 @@ import type { FrontMatterData } from '../frontMatter';
 import { DOCUMENT_SYMBOL } from '../inline';
 import { referenceKey } from '../references/records';
 import { bestTargetsFor, sdgGoal, sdgLabel, sdgTarget } from '../references/sdg';
-import { recommendationText, sectionParagraphs, sectionRecommendations, sectionSpan, type Sentence } from '../sectionText';
+import { recommendationText, sectionParagraphs, sectionRecommendations, sectionSpan, withoutTargetCitations, type Sentence } from '../sectionText';
 import { FACTSHEET_LABELS, factsheetLanguage, type FactsheetLabels, type FactsheetLanguage, type ImplementationStatus } from './labels';
 
 export interface KeyFact {
@@ -277,9 +277,4 @@ function implementationStatus(cell: string): ImplementationStatus | undefined {
 function citation(id: string, language: FactsheetLanguage, suggested: boolean): TargetCitation {
   const text = sdgTarget(id)?.[language] ?? sdgGoal(id)?.[language].short ?? '';
   return { id, label: `${sdgLabel(language)} ${id}`, text, suggested };
-}
-
-/** A recommendation's closing "(SDG 5.2)" is shown with the targets instead. */
-function withoutTargetCitations(text: string): string {
-  return text.replace(/\s*\((?:SDG|ЦУР|ODD|ODS)s?[ \u00a0]+\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?(?:[,;]\s*(?:(?:SDG|ЦУР|ODD|ODS)s?[ \u00a0]+)?\d{1,2}(?:\.(?:\d{1,2}|[a-z]))?)*\)/gu, '').trim();
 }
