@@ -14,6 +14,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Tab,
   TextRun,
   type ParagraphChild,
 } from 'docx';
@@ -214,7 +215,7 @@ export function buildDocument(analysis: Analysis): Document {
       case 'numbered':
         body.push(
           new Paragraph({
-            children: [new TextRun(`${block.number}.`), new TextRun({ children: ['\t'] }), ...runs(inlinePieces(model, block.start, block.end, footnoteAt))],
+            children: [new TextRun(`${block.number}.`), new TextRun({ children: [new Tab()] }), ...runs(inlinePieces(model, block.start, block.end, footnoteAt))],
             indent: { left: 567, hanging: 567 },
             tabStops: [{ type: 'left', position: 567 }],
             spacing: { after: 120 },
