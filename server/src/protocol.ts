@@ -48,3 +48,48 @@ export interface ImportRecommendationsParams {
 export type ImportRecommendationsResult =
   | { written: boolean; records: number; citable: number; errors: { line: number; message: string }[]; layout: string | undefined }
   | { error: string };
+
+/** Server command behind "Export factsheet..." and "Prepare oral statement": arguments `[uri]`; what can be chosen. */
+export const SubmissionPartsCommand = 'upr.submissionParts';
+
+export interface SubmissionParts {
+  /** Every section; those in a recommendations section cannot have a factsheet of their own. */
+  sections: { index: number; title: string; startLine: number; endLine: number; inRecommendations: boolean }[];
+  recommendations: { index: number; text: string; section: number }[];
+}
+
+/** Server command behind "Export factsheet for this section": arguments `[uri, sectionTitle, 'html' | 'docx']`. */
+export const FactsheetCommand = 'upr.factsheet';
+
+/** The file's bytes in base64, or why there is none (an unknown section: the sections there are). */
+export type FactsheetResult = { base64: string; title: string } | { error: string; sections: string[] };
+
+/** Server command behind "Prepare oral statement": arguments `[uri, OralStatementParams]`. */
+export const OralStatementCommand = 'upr.oralStatement';
+
+export interface SpeakingPace {
+  wordsPerMinute: number;
+  minutes: number;
+}
+
+export interface OralStatementParams extends SpeakingPace {
+  /** Indices into `SubmissionParts.sections` and `.recommendations`. */
+  sections: number[];
+  recommendations: number[];
+}
+
+export interface SpeakingTimeResult {
+  words: number;
+  seconds: number;
+  limitSeconds: number;
+  overLimit: boolean;
+}
+
+export interface OralStatementResult {
+  /** Markdown, to open as a new document. */
+  text: string;
+  time: SpeakingTimeResult;
+}
+
+/** Server command that times a statement as it is edited: arguments `[{ text } & SpeakingPace]`. */
+export const SpeakingTimeCommand = 'upr.speakingTime';

@@ -30,16 +30,23 @@ import { codeLenses } from './features/codeLens';
 import { completions } from './features/completion';
 import { definition } from './features/definition';
 import { workspaceReferences } from './features/workspaceReferences';
+import { factsheetFile } from './features/factsheet';
+import { oralStatement, statementTime } from './features/oralStatement';
+import { submissionParts } from './features/submissionParts';
 import type { ReferenceLibrary } from './core/references/library';
 import { loadReferences, problemFindings, referenceSourceFiles } from './referenceFiles';
 import { importToJson } from './recommendationImport';
 import { useLocale } from './localisation';
 import {
   AdvocacyTargetsCommand,
+  FactsheetCommand,
   ImportRecommendationsCommand,
+  OralStatementCommand,
   ImportRecommendationsParams,
   ImportRecommendationsResult,
   RenumberParagraphsCommand,
+  SpeakingTimeCommand,
+  SubmissionPartsCommand,
   WordCountParams,
   WordCountRequest,
   WordCountResult,
@@ -89,7 +96,9 @@ connection.onInitialize((params) => {
       codeLensProvider: { resolveProvider: false },
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, `${CodeActionKind.Refactor}.insert`] },
-      executeCommandProvider: { commands: [RenumberParagraphsCommand, AdvocacyTargetsCommand, ImportRecommendationsCommand] },
+      executeCommandProvider: {
+        commands: [RenumberParagraphsCommand, AdvocacyTargetsCommand, ImportRecommendationsCommand, SubmissionPartsCommand, FactsheetCommand, OralStatementCommand, SpeakingTimeCommand],
+      },
     },
     serverInfo: { name: 'upr-submission' },
   };
@@ -295,9 +304,13 @@ connection.onCodeAction(({ textDocument, context, range }) => {
 
 connection.onExecuteCommand(async ({ command, arguments: args }) => {
   if (command === ImportRecommendationsCommand) return importRecommendationsFile(args?.[0] as ImportRecommendationsParams);
+  if (command === SpeakingTimeCommand) return statementTime(args?.[0]);
   const document = typeof args?.[0] === 'string' ? submission(args[0]) : undefined;
   if (!document) return null;
   if (command === AdvocacyTargetsCommand) return library ? advocacyTargets(analysisOf(document), library) : null;
+  if (command === SubmissionPartsCommand) return submissionParts(analysisOf(document));
+  if (command === FactsheetCommand) return factsheetFile(analysisOf(document), args?.[1], args?.[2]);
+  if (command === OralStatementCommand) return oralStatement(analysisOf(document), args?.[1]);
   if (command !== RenumberParagraphsCommand) return null;
   const edits = renumberParagraphs(analysisOf(document).model);
   if (edits.length) await connection.workspace.applyEdit({ changes: { [document.uri]: edits } });
