@@ -47,8 +47,10 @@ function thematicSection(model: SubmissionDocument, index: number): number {
 /** The rows of one submission, its recommendations in document order (`number` as in the exported Word list). */
 export function matrixRows(file: string, analysis: Analysis): MatrixRow[] {
   const { model, recommendations, frontMatter } = analysis;
-  // Previous recommendations are cited by report symbol and paragraph.
+  // Previous recommendations are cited by report symbol and paragraph. A section's own citations
+  // are those of its text, not those another recommendation of it makes.
   const previous = model.references.filter((reference) => reference.paragraph !== undefined);
+  const inAnyItem = (reference: DocumentReference) => recommendations.some(({ item }) => containsPosition(item.range, reference.range.start));
   return recommendations.map(({ item, classification }, index) => {
     const inItem = (range: DocumentReference['range']) => containsPosition(item.range, range.start);
     const own = unique(previous.filter((reference) => inItem(reference.range)).map(citation));
@@ -58,7 +60,7 @@ export function matrixRows(file: string, analysis: Analysis): MatrixRow[] {
       previous
         .filter((reference) => {
           const offset = model.lines.offsetAt(reference.range.start);
-          return offset >= startOffset && offset < endOffset;
+          return offset >= startOffset && offset < endOffset && !inAnyItem(reference);
         })
         .map(citation),
     );
