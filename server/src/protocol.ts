@@ -93,3 +93,19 @@ export interface OralStatementResult {
 
 /** Server command that times a statement as it is edited: arguments `[{ text } & SpeakingPace]`. */
 export const SpeakingTimeCommand = 'upr.speakingTime';
+
+/** Server command behind "Export submission to Word": arguments `[uri, ExportToWordParams]`. */
+export const ExportToWordCommand = 'upr.exportToWord';
+
+export interface ExportToWordParams {
+  /** The .docx to write, an absolute path; written whole or not at all. */
+  target: string;
+  /** Export even when the submission has errors ("Export anyway"). */
+  force: boolean;
+}
+
+/** Written, refused because of the submission's errors (0-based positions), or failed. */
+export type ExportToWordResult =
+  | { written: string; words: number; limit: number }
+  | { errors: { line: number; character: number; code: string; message: string }[] }
+  | { error: string };

@@ -30,6 +30,7 @@ import { codeLenses } from './features/codeLens';
 import { completions } from './features/completion';
 import { definition } from './features/definition';
 import { workspaceReferences } from './features/workspaceReferences';
+import { exportToWord } from './features/export';
 import { factsheetFile } from './features/factsheet';
 import { oralStatement, statementTime } from './features/oralStatement';
 import { submissionParts } from './features/submissionParts';
@@ -39,6 +40,7 @@ import { importToJson } from './recommendationImport';
 import { useLocale } from './localisation';
 import {
   AdvocacyTargetsCommand,
+  ExportToWordCommand,
   FactsheetCommand,
   ImportRecommendationsCommand,
   OralStatementCommand,
@@ -97,7 +99,7 @@ connection.onInitialize((params) => {
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source, `${CodeActionKind.Refactor}.insert`] },
       executeCommandProvider: {
-        commands: [RenumberParagraphsCommand, AdvocacyTargetsCommand, ImportRecommendationsCommand, SubmissionPartsCommand, FactsheetCommand, OralStatementCommand, SpeakingTimeCommand],
+        commands: [RenumberParagraphsCommand, AdvocacyTargetsCommand, ImportRecommendationsCommand, SubmissionPartsCommand, FactsheetCommand, OralStatementCommand, SpeakingTimeCommand, ExportToWordCommand],
       },
     },
     serverInfo: { name: 'upr-submission' },
@@ -311,6 +313,7 @@ connection.onExecuteCommand(async ({ command, arguments: args }) => {
   if (command === SubmissionPartsCommand) return submissionParts(analysisOf(document));
   if (command === FactsheetCommand) return factsheetFile(analysisOf(document), args?.[1], args?.[2]);
   if (command === OralStatementCommand) return oralStatement(analysisOf(document), args?.[1]);
+  if (command === ExportToWordCommand) return exportToWord(analysisOf(document), args?.[1]);
   if (command !== RenumberParagraphsCommand) return null;
   const edits = renumberParagraphs(analysisOf(document).model);
   if (edits.length) await connection.workspace.applyEdit({ changes: { [document.uri]: edits } });

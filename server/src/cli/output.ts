@@ -2,8 +2,9 @@
 // file is written to a temporary file beside it and renamed over it, so that a reader never sees
 // a half-written file and a failure leaves what was there before.
 
-import { existsSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomically as writeWhole } from '../atomicWrite';
 import { UsageError } from './usage';
 
 /** A UsageError when `-o` is missing or names a folder, or a file in a folder that does not exist. */
@@ -15,15 +16,11 @@ export function checkOutputPath(command: string, output: string | undefined, exa
   return output;
 }
 
+/** The output file written whole or not at all; a UsageError when it cannot be written. */
 export function writeFileAtomically(output: string, content: string | Uint8Array): void {
-  const temporary = mkdtempSync(path.join(path.dirname(path.resolve(output)), '.upr-output-'));
   try {
-    const file = path.join(temporary, path.basename(output));
-    writeFileSync(file, content);
-    renameSync(file, output);
+    writeWhole(output, content);
   } catch (error) {
     throw new UsageError(`${output}: cannot write: ${(error as Error).message}`);
-  } finally {
-    rmSync(temporary, { recursive: true, force: true });
   }
 }
