@@ -4,8 +4,11 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { RenumberParagraphsCommand, ShowSimilarRecommendationsCommand } from '../../server/src/protocol';
 import { activateCollab, type CollabApi } from './collab/activate';
+import { exportToWord } from './commands/exportToWord';
+import { exportFactsheet } from './commands/exportFactsheet';
 import { newJointSubmission } from './commands/newSubmission';
 import { importRecommendations } from './commands/importRecommendations';
+import { prepareOralStatement, SpeakingTimeStatus } from './commands/oralStatement';
 import { showAdvocacyTargets, showSimilarRecommendations } from './commands/references';
 import { createLanguageClient, LANGUAGE_ID } from './languageClient';
 import { WordCountStatus } from './statusBar';
@@ -26,14 +29,19 @@ export function activate(context: vscode.ExtensionContext): UprSubmissionApi {
   client = createLanguageClient(context);
   const status = new WordCountStatus(client);
   const importOutput = vscode.window.createOutputChannel(vscode.l10n.t('UPR recommendation import'));
+  const speakingTime = new SpeakingTimeStatus(client);
   context.subscriptions.push(
     status,
     importOutput,
+    speakingTime,
     vscode.commands.registerCommand('uprSubmission.newJointSubmission', newJointSubmission),
     vscode.commands.registerCommand('uprSubmission.renumberParagraphs', renumberActiveDocument),
     vscode.commands.registerCommand(ShowSimilarRecommendationsCommand, showSimilarRecommendations),
     vscode.commands.registerCommand('uprSubmission.advocacyTargets', () => showAdvocacyTargets(client!)),
     vscode.commands.registerCommand('uprSubmission.importRecommendations', () => importRecommendations(client!, importOutput)),
+    vscode.commands.registerCommand('uprSubmission.exportToWord', (resource?: vscode.Uri, target?: vscode.Uri) => exportToWord(client!, resource, target)),
+    vscode.commands.registerCommand('uprSubmission.exportFactsheet', () => exportFactsheet(client!)),
+    vscode.commands.registerCommand('uprSubmission.prepareOralStatement', () => prepareOralStatement(client!, speakingTime)),
   );
   const ready = client.start().catch((error: unknown) => {
     void vscode.window.showErrorMessage(vscode.l10n.t('The UPR language server did not start: {0}', String(error)));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseSubmission } from '../../server/src/core/document';
 import { checkFrontMatter } from '../../server/src/core/frontMatter';
-import { buildStatement, formatDuration, speakingTime } from '../../server/src/core/oralStatement';
+import { buildStatement, speakingTime } from '../../server/src/core/oralStatement';
 import { frontMatter } from './helpers';
 
 const SUBMISSION = `${frontMatter()}
@@ -84,11 +84,5 @@ describe('oral statement', () => {
     assert.deepEqual(speakingTime(words(650), { wordsPerMinute: 130, minutes: 5 }), { words: 650, seconds: 300, limitSeconds: 300, overLimit: false });
     assert.equal(speakingTime(words(652), { wordsPerMinute: 130, minutes: 5 }).overLimit, true);
     assert.deepEqual(speakingTime('Спасибо, председатель. Благодарю за внимание.', { wordsPerMinute: 130, minutes: 5 }).words, 5);
-  });
-
-  it('writes a duration as minutes and seconds', () => {
-    assert.equal(formatDuration(0), '0:00');
-    assert.equal(formatDuration(245), '4:05');
-    assert.equal(formatDuration(600), '10:00');
   });
 });

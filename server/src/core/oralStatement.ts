@@ -96,11 +96,6 @@ export function speakingTime(text: string, options: SpeakingTimeOptions): Speaki
   return { words, seconds, limitSeconds, overLimit: seconds > limitSeconds };
 }
 
-/** `4:05` for 245 seconds. */
-export function formatDuration(seconds: number): string {
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
 function spoken(text: string): string {
   return text.replace(CITATIONS_IN_BRACKETS, '').replace(/\s+([.,;:])/g, '$1');
 }
