@@ -52,7 +52,7 @@ export function activateCollab(context: vscode.ExtensionContext): CollabApi {
     vscode.commands.registerCommand('uprSubmission.collab.share', (args?: ShareArguments) => shareSubmission(sessions, context.secrets, args)),
     vscode.commands.registerCommand('uprSubmission.collab.join', (args?: JoinArguments) => joinSharedSubmission(sessions, args)),
     vscode.commands.registerCommand('uprSubmission.collab.invite', (args?: InviteArguments) => inviteColleague(activeSession(), args)),
-    vscode.commands.registerCommand('uprSubmission.collab.followWriter', () => presence.followWriter()),
+    vscode.commands.registerCommand('uprSubmission.collab.followWriter', (args?: { name?: string }) => presence.followWriter(args)),
     vscode.commands.registerCommand('uprSubmission.collab.leave', leave),
   );
   return {

@@ -52,25 +52,32 @@ export class Presence implements vscode.Disposable {
     }));
   }
 
-  /** Asks which colleague to follow in the active shared document, then keeps their cursor in view. */
-  async followWriter(): Promise<void> {
+  /**
+   * Asks which colleague to follow in the active shared document (or takes `args.name`), then keeps
+   * their cursor in view; resolves whom it follows.
+   */
+  async followWriter(args: { name?: string } = {}): Promise<string | undefined> {
     const editor = vscode.window.activeTextEditor;
     const session = editor && this.sessions.get(editor.document.uri);
     if (!session) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a shared submission to follow a colleague.'));
-      return;
+      return undefined;
     }
     const peers = this.peersOf(session);
     if (!peers.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Nobody else is in room {0}.', session.room));
-      return;
+      return undefined;
     }
     const stop = { label: vscode.l10n.t('Stop following'), clientId: -1 };
     const items = [...peers.map((peer) => ({ label: peer.name, clientId: peer.clientId })), ...(this.followed ? [stop] : [])];
-    const choice = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Whose cursor should stay in view?') });
-    if (!choice) return;
+    const choice =
+      args.name !== undefined
+        ? items.find((item) => item.label === args.name)
+        : await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Whose cursor should stay in view?') });
+    if (!choice) return undefined;
     this.followed = choice === stop ? undefined : { uri: session.uri.toString(), clientId: choice.clientId };
     this.render();
+    return this.followed && choice.label;
   }
 
   private peersOf(session: CollabSession): Peer[] {
@@ -130,7 +137,11 @@ export class Presence implements vscode.Disposable {
       types.selection.dispose();
       this.decorations.delete(clientId);
     }
-    if (this.followed && !present.has(this.followed.clientId)) this.followed = undefined;
+    // Following ends when the colleague leaves the room (not when an editor is hidden for a moment).
+    const followedSession = this.followed && this.sessions.get(vscode.Uri.parse(this.followed.uri));
+    if (this.followed && !(followedSession && this.peersOf(followedSession).some((peer) => peer.clientId === this.followed!.clientId))) {
+      this.followed = undefined;
+    }
   }
 
   /** A caret with the name above it and a tinted selection, in the peer's colour. */

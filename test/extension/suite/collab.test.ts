@@ -9,7 +9,9 @@ import { FIRST_ACK, FIRST_SENTENCE, FIRST_SENTENCE_AFTER, SECOND_OFFLINE, SECOND
 
 const PEER_WAIT_MS = 100_000; // the second window loads only once this one has shared
 const REVIEWER = 'Cholpon';
-const REVIEWED_TEXT = '\n\nA line for the reviewer.';
+const REVIEW_NOTE = ' Ready for review.';
+/** Long enough to end below what an editor shows. */
+const REVIEWED_TEXT = `\n\n${Array.from({ length: 80 }, (_, i) => `Line ${i + 1} for the reviewer.`).join('\n')}`;
 
 describe('co-editing: two windows, one submission (first window)', function () {
   this.timeout(PEER_WAIT_MS + 20_000);
@@ -58,7 +60,7 @@ describe('co-editing: two windows, one submission (first window)', function () {
     }
   });
 
-  it('invites a reviewer, who sees the writing in a read-only editor and is present', async () => {
+  it("invites a reviewer, who is present and follows the writer's cursor in a read-only editor", async () => {
     const api = await collabApi();
     const invitation = await vscode.commands.executeCommand<string>('uprSubmission.collab.invite', { user: REVIEWER, role: 'reviewer' });
     assert.ok(invitation, 'the server gave an invitation');
@@ -77,28 +79,47 @@ describe('co-editing: two windows, one submission (first window)', function () {
       assert.equal(reviewerDoc.getText(), doc.getText(), "the room's text");
       await waitFor(`${REVIEWER} present for the writer`, () => api.info(uri.toString())?.peers.some((p) => p.name === REVIEWER));
 
-      // Typing as a person does (the `type` command): the writer's text reaches the reviewer ...
-      editor = await vscode.window.showTextDocument(doc);
+      // The reviewer, beside the writer, follows the writer's cursor.
+      const reviewerEditor = await vscode.window.showTextDocument(reviewerDoc, vscode.ViewColumn.Two);
+      assert.equal(await vscode.commands.executeCommand('uprSubmission.collab.followWriter', { name: config.ownName }), config.ownName);
+
+      // Typing as a person does (the `type` command), then pasting a long text: it reaches the
+      // reviewer, whose editor shows where the writer is, far below what it showed ...
+      editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+      const before = doc.getText();
+      editor.selection = new vscode.Selection(doc.positionAt(before.length), doc.positionAt(before.length));
+      assert.equal(reviewerEditor.visibleRanges[0]?.start.line, 0, 'the reviewer sees the top');
+      await vscode.commands.executeCommand('type', { text: REVIEW_NOTE });
+      assert.equal(doc.getText(), before + REVIEW_NOTE, 'the writer typed');
+      await editor.edit((edit) => edit.insert(doc.positionAt(doc.getText().length), REVIEWED_TEXT));
       const end = doc.positionAt(doc.getText().length);
       editor.selection = new vscode.Selection(end, end);
-      await vscode.commands.executeCommand('type', { text: REVIEWED_TEXT });
-      assert.ok(doc.getText().endsWith(REVIEWED_TEXT), 'the writer typed');
       await waitFor("the writer's text in the reviewer's editor", () => reviewerDoc.getText() === doc.getText());
+      await waitFor(
+        () => `line ${end.line + 1} in view for the reviewer (visible: ${reviewerEditor.visibleRanges.map((r) => `${r.start.line + 1}-${r.end.line + 1}`)})`,
+        () => reviewerEditor.visibleRanges.some((range) => range.contains(end)),
+      );
       // ... while the reviewer's editor takes no typing.
-      await vscode.window.showTextDocument(reviewerDoc);
+      await vscode.window.showTextDocument(reviewerDoc, vscode.ViewColumn.Two);
       await vscode.commands.executeCommand('type', { text: 'x' });
       assert.equal(reviewerDoc.getText(), doc.getText(), "the reviewer's editor is read-only");
 
-      editor = await vscode.window.showTextDocument(doc);
-      assert.equal(await vscode.commands.executeCommand<boolean>('uprSubmission.collab.undo'), true);
-      await waitFor('the undo in both editors', () => !reviewerDoc.getText().includes(REVIEWED_TEXT) && !doc.getText().includes(REVIEWED_TEXT));
+      // The writer takes it all back (one or two undo steps, as typing and pasting fall).
+      editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+      for (let step = 0; step < 3 && doc.getText() !== before; step++) {
+        const current = doc.getText();
+        assert.equal(await vscode.commands.executeCommand<boolean>('uprSubmission.collab.undo'), true);
+        await waitFor('an undo step in the editor', () => doc.getText() !== current);
+      }
+      assert.equal(doc.getText(), before);
+      await waitFor("the undo in the reviewer's editor", () => reviewerDoc.getText() === before);
     } finally {
       await settings.update('userName', config.ownName, vscode.ConfigurationTarget.Workspace);
-      await vscode.window.showTextDocument(reviewerUri);
+      await vscode.window.showTextDocument(reviewerUri, { viewColumn: vscode.ViewColumn.Two });
       await vscode.commands.executeCommand('uprSubmission.collab.leave');
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.commands.executeCommand('workbench.action.closeEditorsInGroup');
       await vscode.workspace.fs.delete(reviewerUri);
-      editor = await vscode.window.showTextDocument(doc);
+      editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     }
     await waitFor(`${REVIEWER} gone`, () => !api.info(uri.toString())?.peers.some((p) => p.name === REVIEWER));
   });
