@@ -8,7 +8,7 @@ import { exportToWord } from './commands/exportToWord';
 import { exportFactsheet } from './commands/exportFactsheet';
 import { newJointSubmission } from './commands/newSubmission';
 import { importRecommendations } from './commands/importRecommendations';
-import { prepareOralStatement, SpeakingTimeStatus } from './commands/oralStatement';
+import { prepareOralStatement, SpeakingTimeStatus, type StatementPreset } from './commands/oralStatement';
 import { showAdvocacyTargets, showSimilarRecommendations } from './commands/references';
 import { createLanguageClient, LANGUAGE_ID } from './languageClient';
 import { WordCountStatus } from './statusBar';
@@ -19,6 +19,8 @@ export interface UprSubmissionApi {
   ready: Promise<void>;
   /** The word count shown in the status bar, e.g. `1,234 / 5,630 words`. */
   statusBarText(): string | undefined;
+  /** The speaking time shown while an oral statement is active, e.g. `$(clock) 2:35 / 5:00`. */
+  speakingTimeText(): string | undefined;
   /** Live co-editing: the state of shared documents. */
   collab: CollabApi;
 }
@@ -41,13 +43,13 @@ export function activate(context: vscode.ExtensionContext): UprSubmissionApi {
     vscode.commands.registerCommand('uprSubmission.importRecommendations', () => importRecommendations(client!, importOutput)),
     vscode.commands.registerCommand('uprSubmission.exportToWord', (resource?: vscode.Uri, target?: vscode.Uri) => exportToWord(client!, resource, target)),
     vscode.commands.registerCommand('uprSubmission.exportFactsheet', () => exportFactsheet(client!)),
-    vscode.commands.registerCommand('uprSubmission.prepareOralStatement', () => prepareOralStatement(client!, speakingTime)),
+    vscode.commands.registerCommand('uprSubmission.prepareOralStatement', (preset?: StatementPreset) => prepareOralStatement(client!, speakingTime, preset)),
   );
   const ready = client.start().catch((error: unknown) => {
     void vscode.window.showErrorMessage(vscode.l10n.t('The UPR language server did not start: {0}', String(error)));
     throw error;
   });
-  return { ready, statusBarText: () => status.text, collab: activateCollab(context) };
+  return { ready, statusBarText: () => status.text, speakingTimeText: () => speakingTime.text, collab: activateCollab(context) };
 }
 
 async function renumberActiveDocument(): Promise<void> {

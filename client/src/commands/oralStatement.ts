@@ -22,7 +22,13 @@ const LABEL_LENGTH = 90;
 
 type Choice = vscode.QuickPickItem & { kind?: vscode.QuickPickItemKind; section?: number; recommendation?: number };
 
-export async function prepareOralStatement(client: LanguageClient, status: SpeakingTimeStatus): Promise<void> {
+/** The parts to speak on, given instead of picked (by a test or a keybinding): section titles and recommendation indices. */
+export interface StatementPreset {
+  sections?: string[];
+  recommendations?: number[];
+}
+
+export async function prepareOralStatement(client: LanguageClient, status: SpeakingTimeStatus, preset?: StatementPreset): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
   if (document?.languageId !== LANGUAGE_ID) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a UPR submission (*.upr.md) to prepare an oral statement from it.'));
@@ -43,12 +49,17 @@ export async function prepareOralStatement(client: LanguageClient, status: Speak
       recommendation: recommendation.index,
     })),
   ];
-  const picked = await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t('Prepare oral statement: choose sections and recommendations'),
-    canPickMany: true,
-    matchOnDescription: true,
-    matchOnDetail: true,
-  });
+  const chosen = (item: Choice) =>
+    (item.section !== undefined && preset?.sections?.includes(item.label)) ||
+    (item.recommendation !== undefined && preset?.recommendations?.includes(item.recommendation));
+  const picked = preset
+    ? items.filter(chosen)
+    : await vscode.window.showQuickPick(items, {
+        title: vscode.l10n.t('Prepare oral statement: choose sections and recommendations'),
+        canPickMany: true,
+        matchOnDescription: true,
+        matchOnDetail: true,
+      });
   if (!picked?.length) return;
   const params: OralStatementParams = {
     ...speakingPace(),

@@ -57,6 +57,7 @@ export async function run(): Promise<void> {
     require('./newSubmission.test');
     require('./smartQuickFix.test');
     require('./sdgCompletion.test');
+    require('./oralStatement.test');
   }
 
   const stats = await new Promise<{ passes: number; failures: number; pending: number }>((resolve) => {
