@@ -30,56 +30,70 @@ const BLANK_LINE = /^[ \t]*$/;
 
 interface CoverLabels {
   submission: Record<NonNullable<FrontMatterData['type']>, string>;
-  /** `{0}` the kind of submission, `{1}` the State, `{2}` the cycle, `{3}` the session. */
-  reviewLine: string;
-  cycleOnly: string;
+  /** The line that says what the document is, from what the front matter gives (any of it may be missing). */
+  review(kind: string, data: { state?: string; cycle?: string; session?: string }): string;
   coSubmitters: string;
-  wordCount: string;
+  wordCount(words: number, limit: number): string;
 }
+
+/** A front matter value as text, when it is text or a number. */
+const shown = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : typeof value === 'number' ? String(value) : undefined);
+
+const given = (...parts: (string | false | undefined)[]) => parts.filter(Boolean).join(', ');
 
 const LABELS: Record<'en' | 'ru', CoverLabels> = {
   en: {
     submission: { joint: 'Joint submission', individual: 'Submission', nhri: 'Submission of the national human rights institution' },
-    reviewLine: '{0} to the Universal Periodic Review of {1}: cycle {2}, session {3}',
-    cycleOnly: '{0} to the Universal Periodic Review of {1}: cycle {2}',
+    review: (kind, { state, cycle, session }) => {
+      const details = given(cycle !== undefined && `cycle ${cycle}`, session !== undefined && `session ${session}`);
+      return `${kind} to the Universal Periodic Review${state ? ` of ${state}` : ''}${details ? `: ${details}` : ''}`;
+    },
     coSubmitters: 'Submitted by:',
-    wordCount: 'Word count: {0} (limit {1})',
+    wordCount: (words, limit) => `Word count: ${words} (limit ${limit})`,
   },
   ru: {
     submission: { joint: 'Совместный доклад', individual: 'Доклад', nhri: 'Доклад национального правозащитного учреждения' },
-    reviewLine: '{0} для Универсального периодического обзора: {1}, цикл {2}, сессия {3}',
-    cycleOnly: '{0} для Универсального периодического обзора: {1}, цикл {2}',
+    review: (kind, { state, cycle, session }) => {
+      const details = given(state, cycle !== undefined && `цикл ${cycle}`, session !== undefined && `сессия ${session}`);
+      return `${kind} для Универсального периодического обзора${details ? `: ${details}` : ''}`;
+    },
     coSubmitters: 'Представляют:',
-    wordCount: 'Число слов: {0} (предел {1})',
+    wordCount: (words, limit) => `Число слов: ${words} (предел ${limit})`,
   },
 };
-
-const fill = (template: string, ...values: (string | number | undefined)[]) =>
-  template.replace(/\{(\d)\}/g, (_, index: string) => String(values[Number(index)] ?? ''));
 
 /** The lines the export adds above the body (after the title): what OHCHR asks to see first. */
 export function coverLines(analysis: Analysis): string[] {
   const data = analysis.frontMatter.data;
   const labels = LABELS[data.language === 'ru' ? 'ru' : 'en'];
-  const kind = labels.submission[data.type ?? 'joint'];
-  const review = data.session !== undefined ? fill(labels.reviewLine, kind, data.state, data.cycle, data.session) : fill(labels.cycleOnly, kind, data.state, data.cycle);
-  const members = (data.coalition?.members ?? []).map(({ organisation, region }) => (region ? `${organisation} (${region})` : String(organisation ?? '')));
-  const coalition = data.coalition?.name ? [data.coalition.name] : [];
+  // The front matter may not match its schema (the export can be forced): only what reads as text is shown.
+  const members = (Array.isArray(data.coalition?.members) ? data.coalition.members : []).flatMap((member) => {
+    const organisation = shown(member?.organisation);
+    const region = shown(member?.region);
+    return organisation ? [region ? `${organisation} (${region})` : organisation] : [];
+  });
+  const coalition = shown(data.coalition?.name);
+  const kind = labels.submission[data.type as keyof CoverLabels['submission']] ?? labels.submission.joint;
   return [
-    review,
-    ...(members.length ? [labels.coSubmitters, ...coalition, ...members] : []),
-    fill(labels.wordCount, analysis.wordCount.words, analysis.wordLimit.limit),
+    labels.review(kind, { state: shown(data.state), cycle: shown(data.cycle), session: shown(data.session) }),
+    ...(members.length ? [labels.coSubmitters, ...(coalition ? [coalition] : []), ...members] : []),
+    labels.wordCount(analysis.wordCount.words, analysis.wordLimit.limit),
   ];
 }
 
 type Piece = { text: string } | { footnote: number };
 
+/** Footnote markers by their offset: where they end, and the Word footnote they cite (none without a definition). */
+type FootnoteMarkers = Map<number, { end: number; id: number | undefined }>;
+
 /**
  * The visible text between two offsets, as a reader sees it: hidden markup dropped, line breaks
  * and runs of spaces read as one space, footnote markers as footnote numbers.
  */
-function inlinePieces(model: SubmissionDocument, start: number, end: number, footnoteAt: Map<number, { end: number; id: number | undefined }>): Piece[] {
+function inlinePieces(model: SubmissionDocument, start: number, end: number, footnoteAt: FootnoteMarkers): Piece[] {
   const pieces: Piece[] = [];
+  // A comment separates what is around it, as it does for the word count.
+  const commentEnd = new Map(model.comments.map((range) => [model.lines.offsetAt(range.start), model.lines.offsetAt(range.end)]));
   let text = '';
   const flush = () => {
     if (text) pieces.push({ text });
@@ -93,6 +107,12 @@ function inlinePieces(model: SubmissionDocument, start: number, end: number, foo
         pieces.push({ footnote: footnote.id });
       }
       i = footnote.end - 1;
+      continue;
+    }
+    const comment = commentEnd.get(i);
+    if (comment !== undefined) {
+      if (!text.endsWith(' ')) text += ' ';
+      i = comment - 1;
       continue;
     }
     if (model.hidden[i]) continue;
@@ -182,6 +202,10 @@ function bodyBlocks(model: SubmissionDocument): Block[] {
   return blocks.sort((a, b) => a.start - b.start);
 }
 
+function withoutFootnotes(markers: FootnoteMarkers): FootnoteMarkers {
+  return new Map([...markers].map(([offset, { end }]) => [offset, { end, id: undefined }]));
+}
+
 /** The Word document of an analysed submission. */
 export function buildDocument(analysis: Analysis): Document {
   const { model, frontMatter } = analysis;
@@ -189,7 +213,7 @@ export function buildDocument(analysis: Analysis): Document {
   // Footnotes are numbered in the order they are first cited, as Word numbers them.
   const definitions = new Map(model.footnoteDefinitions.map((definition) => [definition.label, definition]));
   const footnoteIds = new Map<string, number>();
-  const footnoteAt = new Map<number, { end: number; id: number | undefined }>();
+  const footnoteAt: FootnoteMarkers = new Map();
   for (const reference of model.footnoteReferences) {
     if (definitions.has(reference.label) && !footnoteIds.has(reference.label)) footnoteIds.set(reference.label, footnoteIds.size + 1);
     footnoteAt.set(model.lines.offsetAt(reference.range.start), { end: model.lines.offsetAt(reference.range.end), id: footnoteIds.get(reference.label) });
@@ -197,16 +221,18 @@ export function buildDocument(analysis: Analysis): Document {
   const footnotes: Record<number, { children: Paragraph[] }> = {};
   for (const [label, id] of footnoteIds) {
     const definition = definitions.get(label)!;
-    footnotes[id] = { children: [new Paragraph({ children: runs(inlinePieces(model, definition.startOffset, definition.endOffset, footnoteAt)) })] };
+    // Word footnotes cannot cite footnotes: a marker in a footnote's text is left out.
+    footnotes[id] = { children: [new Paragraph({ children: runs(inlinePieces(model, definition.startOffset, definition.endOffset, withoutFootnotes(footnoteAt))) })] };
   }
 
-  const cover = coverLines(analysis).map((line) => new Paragraph({ children: [new TextRun(line)], spacing: { after: 60 } }));
+  const cover = coverLines(analysis);
+  const coverParagraphs = cover.map((line) => new Paragraph({ children: [new TextRun(line)], spacing: { after: 60 } }));
   const blocks = bodyBlocks(model);
   const body: Paragraph[] = [];
   // The title heads the document: the body's first heading when it is a level-1 heading, else the front matter's title.
   const titleBlock = blocks[0]?.kind === 'heading' && blocks[0].level === 1 ? blocks.shift() : undefined;
-  const titlePieces = titleBlock?.kind === 'heading' ? headingPieces(model, titleBlock.section, footnoteAt) : [{ text: data.title ?? '' }];
-  body.push(new Paragraph({ heading: HeadingLevel.TITLE, children: runs(titlePieces) }), ...cover, new Paragraph({}));
+  const titlePieces = titleBlock?.kind === 'heading' ? headingPieces(model, titleBlock.section, footnoteAt) : [{ text: shown(data.title) ?? '' }];
+  body.push(new Paragraph({ heading: HeadingLevel.TITLE, children: runs(titlePieces) }), ...coverParagraphs, new Paragraph({}));
   for (const block of blocks) {
     switch (block.kind) {
       case 'heading':
@@ -235,12 +261,11 @@ export function buildDocument(analysis: Analysis): Document {
 
   const { words } = analysis.wordCount;
   const { limit } = analysis.wordLimit;
-  const wordCountLine = coverLines(analysis).at(-1)!;
   return new Document({
-    title: data.title,
-    subject: [data.state, data.session !== undefined ? `session ${data.session}` : undefined].filter(Boolean).join(', '),
-    creator: data.coalition?.name ?? data.coalition?.members?.[0]?.organisation ?? 'UPR submission',
-    description: wordCountLine,
+    title: shown(data.title),
+    subject: cover[0],
+    creator: shown(data.coalition?.name) ?? 'UPR submission',
+    description: cover[cover.length - 1],
     customProperties: [
       { name: 'Word count', value: String(words) },
       { name: 'Word limit', value: String(limit) },
@@ -269,7 +294,7 @@ export function buildDocument(analysis: Analysis): Document {
   });
 }
 
-function headingPieces(model: SubmissionDocument, section: number, footnoteAt: Map<number, { end: number; id: number | undefined }>): Piece[] {
+function headingPieces(model: SubmissionDocument, section: number, footnoteAt: FootnoteMarkers): Piece[] {
   const { titleRange } = model.sections[section];
   return inlinePieces(model, model.lines.offsetAt(titleRange.start), model.lines.offsetAt(titleRange.end), footnoteAt);
 }
