@@ -2,6 +2,7 @@
 // the samples. Run `npm run build` first. The Word files are opened again (unzipped) and their XML read.
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,19 @@ import { assertUsageFailure, runCli, type Run } from './helpers';
 
 const RUSSIAN_SAMPLE = path.join(root, 'samples', 'kyrgyzstan-gender-joint-submission.ru.upr.md');
 const ENGLISH_SAMPLE = path.join(root, 'samples', 'kyrgyzstan-disability-joint-submission.upr.md');
+const SOFFICE = '/usr/bin/soffice';
+const THEMATIC_SECTIONS: [string, string[]][] = [
+  [
+    ENGLISH_SAMPLE,
+    [
+      'III. Legal framework, legal capacity and disability assessment',
+      'IV. Inclusive education',
+      'V. Work, social protection and an adequate standard of living',
+      'VI. Accessibility, participation and the safety of women and girls with disabilities',
+    ],
+  ],
+  [RUSSIAN_SAMPLE, ['III. Насилие в семье', 'IV. Похищение невест и ранние браки', 'V. Участие женщин в принятии решений']],
+];
 
 let dir: string;
 
@@ -96,6 +110,38 @@ describe('upr factsheet', () => {
     const { text } = await documentText(path.join(dir, 'education.docx'));
     assert.match(text, /^SDG targets: SDG 4\.a — Build and upgrade education facilities/m);
     assert.match(text, /^Open Door Psychosocial Support Network \(Karakol, observer\)$/m);
+  });
+
+  it('fits every thematic section of the samples on one or two A4 pages (Word converted by LibreOffice)', function () {
+    this.timeout(180000);
+    assert.ok(existsSync(SOFFICE), `LibreOffice at ${SOFFICE}`);
+    const files: string[] = [];
+    for (const [sample, sections] of THEMATIC_SECTIONS) {
+      for (const section of sections) {
+        const file = `${path.basename(sample, '.upr.md')}-${files.length}.docx`;
+        const result = run('factsheet', sample, '--section', section, '--to', 'docx', '-o', file);
+        assert.equal(result.status, 0, result.stderr);
+        files.push(file);
+      }
+    }
+    const profile = mkdtempSync(path.join(os.tmpdir(), 'upr-soffice-'));
+    try {
+      const conversion = spawnSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 150000,
+        killSignal: 'SIGKILL',
+      });
+      assert.equal(conversion.signal, null, `soffice ran out of time: ${conversion.stderr}`);
+      assert.equal(conversion.status, 0, conversion.stderr);
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+    for (const file of files) {
+      const pdf = readFileSync(path.join(dir, file.replace(/\.docx$/, '.pdf')), 'latin1');
+      const pages = pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+      assert.ok(pages >= 1 && pages <= 2, `${file}: ${pages} pages`);
+    }
   });
 
   it('refuses an unknown section, listing the sections, and writes nothing', () => {
