@@ -58,6 +58,8 @@ export async function run(): Promise<void> {
     require('./smartQuickFix.test');
     require('./sdgCompletion.test');
     require('./oralStatement.test');
+    require('./factsheet.test');
+    require('./exportToWord.test');
   }
 
   const stats = await new Promise<{ passes: number; failures: number; pending: number }>((resolve) => {
