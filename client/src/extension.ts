@@ -5,7 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { RenumberParagraphsCommand, ShowSimilarRecommendationsCommand } from '../../server/src/protocol';
 import { activateCollab, type CollabApi } from './collab/activate';
 import { exportToWord } from './commands/exportToWord';
-import { exportFactsheet } from './commands/exportFactsheet';
+import { exportFactsheet, type FactsheetPreset } from './commands/exportFactsheet';
 import { newJointSubmission } from './commands/newSubmission';
 import { importRecommendations } from './commands/importRecommendations';
 import { prepareOralStatement, SpeakingTimeStatus, type StatementPreset } from './commands/oralStatement';
@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): UprSubmissionApi {
     vscode.commands.registerCommand('uprSubmission.advocacyTargets', () => showAdvocacyTargets(client!)),
     vscode.commands.registerCommand('uprSubmission.importRecommendations', () => importRecommendations(client!, importOutput)),
     vscode.commands.registerCommand('uprSubmission.exportToWord', (resource?: vscode.Uri, target?: vscode.Uri) => exportToWord(client!, resource, target)),
-    vscode.commands.registerCommand('uprSubmission.exportFactsheet', () => exportFactsheet(client!)),
+    vscode.commands.registerCommand('uprSubmission.exportFactsheet', (preset?: FactsheetPreset) => exportFactsheet(client!, preset)),
     vscode.commands.registerCommand('uprSubmission.prepareOralStatement', (preset?: StatementPreset) => prepareOralStatement(client!, speakingTime, preset)),
   );
   const ready = client.start().catch((error: unknown) => {

@@ -7,8 +7,16 @@ import { FactsheetCommand, SubmissionPartsCommand, type FactsheetResult, type Su
 import { LANGUAGE_ID } from '../languageClient';
 
 type Section = SubmissionParts['sections'][number];
+type Format = 'html' | 'docx';
 
-export async function exportFactsheet(client: LanguageClient): Promise<void> {
+/** What a caller (a test, a keybinding) gives instead of the prompts: a section title, a format, a file. */
+export interface FactsheetPreset {
+  section?: string;
+  format?: Format;
+  target?: vscode.Uri;
+}
+
+export async function exportFactsheet(client: LanguageClient, preset: FactsheetPreset = {}): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (editor?.document.languageId !== LANGUAGE_ID) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a UPR submission (*.upr.md) to export a factsheet of one of its sections.'));
@@ -22,35 +30,46 @@ export async function exportFactsheet(client: LanguageClient): Promise<void> {
     void vscode.window.showInformationMessage(vscode.l10n.t('This submission has no sections to make a factsheet of.'));
     return;
   }
-  const section = sectionAt(parts!.sections, editor.selection.active.line) ?? (await pickSection(sections));
+  const section =
+    preset.section !== undefined
+      ? { title: preset.section }
+      : (sectionAt(parts!.sections, editor.selection.active.line) ?? (await pickSection(sections)));
   if (!section) return;
-
-  const format = await vscode.window.showQuickPick(
-    [
-      { label: vscode.l10n.t('HTML page'), description: vscode.l10n.t('for the browser and print'), format: 'html' as const },
-      { label: vscode.l10n.t('Word document'), description: '.docx', format: 'docx' as const },
-    ],
-    { title: vscode.l10n.t('Factsheet on "{0}"', section.title) },
-  );
+  const format = preset.format ?? (await pickFormat(section.title));
   if (!format) return;
   const result = await client.sendRequest<FactsheetResult | null>('workspace/executeCommand', {
     command: FactsheetCommand,
-    arguments: [uri, section.title, format.format],
+    arguments: [uri, section.title, format],
   });
   if (!result || 'error' in result) {
     void vscode.window.showErrorMessage(vscode.l10n.t('The factsheet could not be made: {0}', result?.error ?? vscode.l10n.t('the submission is no longer open')));
     return;
   }
-  const target = await vscode.window.showSaveDialog({
-    title: vscode.l10n.t('Save factsheet'),
-    defaultUri: defaultTarget(document.uri, result.title, format.format),
-    filters: format.format === 'html' ? { [vscode.l10n.t('HTML page')]: ['html'] } : { [vscode.l10n.t('Word document')]: ['docx'] },
-  });
+  const target =
+    preset.target ??
+    (await vscode.window.showSaveDialog({
+      title: vscode.l10n.t('Save factsheet'),
+      defaultUri: defaultTarget(document.uri, result.title, format),
+      filters: format === 'html' ? { [vscode.l10n.t('HTML page')]: ['html'] } : { [vscode.l10n.t('Word document')]: ['docx'] },
+    }));
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, Buffer.from(result.base64, 'base64'));
+  // The offer stays while the command is done: its caller does not wait for the user to answer.
   const open = vscode.l10n.t('Open');
-  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Factsheet saved to {0}.', vscode.workspace.asRelativePath(target)), open);
-  if (choice === open) await vscode.env.openExternal(target);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Factsheet saved to {0}.', vscode.workspace.asRelativePath(target)), open).then((choice) => {
+    if (choice === open) void vscode.env.openExternal(target);
+  });
+}
+
+async function pickFormat(title: string): Promise<Format | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: vscode.l10n.t('HTML page'), description: vscode.l10n.t('for the browser and print'), format: 'html' as const },
+      { label: vscode.l10n.t('Word document'), description: '.docx', format: 'docx' as const },
+    ],
+    { title: vscode.l10n.t('Factsheet on "{0}"', title) },
+  );
+  return picked?.format;
 }
 
 /**
@@ -73,7 +92,7 @@ async function pickSection(sections: Section[]): Promise<Section | undefined> {
   return picked?.section;
 }
 
-function defaultTarget(submission: vscode.Uri, title: string, format: 'html' | 'docx'): vscode.Uri | undefined {
+function defaultTarget(submission: vscode.Uri, title: string, format: Format): vscode.Uri | undefined {
   if (submission.scheme !== 'file') return undefined;
   const slug = title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'section';
   const base = submission.path.replace(/\/[^/]*$/, '');
