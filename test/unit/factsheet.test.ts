@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { parseSubmission } from '../../server/src/core/document';
 import { factsheetContent, factsheetSections, UnknownSectionError } from '../../server/src/core/factsheet/content';
 import { factsheetHtml } from '../../server/src/core/factsheet/html';
+import { buildStatement, speakingTime } from '../../server/src/core/oralStatement';
 import { checkFrontMatter } from '../../server/src/core/frontMatter';
 import { frontMatter } from './helpers';
 
@@ -127,6 +129,26 @@ describe('factsheet content', () => {
     assert.deepEqual(content.newRecommendations, []);
   });
 
+  it('reads a section without numbered paragraphs by its blocks of prose, markup left out', () => {
+    const text = [
+      frontMatter(),
+      '## Health',
+      '',
+      'Clinics are **far** and _very_ `far` from [villages](https://example.org), not snake_case or 2*3*4.<!-- check -->',
+      'The line goes on.',
+      '',
+      '| a | b |',
+      '|---|---|',
+      '| 1 | 2 |',
+      '',
+      'The ministry has 5 inspectors.',
+      '',
+    ].join('\n');
+    const content = contentOf(text, 'Health');
+    assert.deepEqual(content.issue, ['Clinics are far and very far from villages, not snake_case or 2*3*4. The line goes on.']);
+    assert.deepEqual(content.keyFacts, [{ text: 'The ministry has 5 inspectors.', sources: [] }]);
+  });
+
   it('speaks Russian for a Russian submission, French and Spanish ones get English', () => {
     const russian = EDUCATION.replace('language: en', 'language: ru');
     const content = contentOf(russian, 'Inclusive education');
@@ -161,5 +183,28 @@ describe('factsheet HTML', () => {
     assert.doesNotMatch(html, /<b>for<\/b>/);
     assert.match(html, /Silent &#34;Bridge&#34; &#38; Co &#60;= recorded/);
     assert.match(html, /Coalition &#60;b&#62;for&#60;\/b&#62; Inclusion/);
+  });
+});
+
+describe('factsheet and statement on any text', () => {
+  it('never throw, whatever the submission, and the page never carries a tag from it', () => {
+    const fragments = ['## ', '### Recommendations', '# ', '1. ', '- ', '| a | Implementation |', '|---|---|', '| A/HRC/15/2, para. 76.1 | partial |',
+      'A/HRC/15/2, para. 7.', 'SDG 5.2', '(SDG 16.3)', '[^1]', '[^1]: ', '**', '_', '`', '<!-- ', ' -->', '<b>', '. ', 'Text 12 per cent', 'Вот 5 процентов.', '\r\n', '\n\n'];
+    const documents = fc.array(fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 8 }), fc.constant('\n')), { maxLength: 60 });
+    fc.assert(
+      fc.property(fc.boolean(), documents, (withFrontMatter, parts) => {
+        const text = (withFrontMatter ? frontMatter() : '') + parts.join('');
+        const model = parseSubmission(text);
+        const data = checkFrontMatter(model).data;
+        model.sections.forEach((section, index) => {
+          if (section.inRecommendations) return;
+          const html = factsheetHtml(factsheetContent(model, data, section.title));
+          assert.doesNotMatch(html, /<b>/);
+          const statement = buildStatement(model, data, { sections: [index], recommendations: model.recommendations.map((_, at) => at) });
+          assert.ok(speakingTime(statement, { wordsPerMinute: 130, minutes: 5 }).words >= 2);
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -26,11 +26,16 @@ const FOOTNOTE_MARKER = /\[\^([^\]\s]+)\](?!:)/g;
 const SENTENCE_END = /[.!?…]["»”)]*(?:\[\^[^\]\s]+\])*(?=\s+["«“(]?\p{Lu})/gu;
 const BLOCK_START = /^ {0,3}(?:#|[-*+][ \t]|\||>|\[\^[^\]]+\]:|```|~~~|<!--)/;
 
-/** The text a reader sees between two offsets, whitespace collapsed. */
+// Emphasis and code markers, which the word count reads as part of their words.
+const STRONG = /(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g;
+const EMPHASIS = /(?<![\p{L}\p{N}*_\\])([*_])(?=\S)(.+?)(?<=\S)\1(?![\p{L}\p{N}*_])/gu;
+const CODE = /`([^`]+)`/g;
+
+/** The text a reader sees between two offsets: no markup, whitespace collapsed. */
 export function visibleText(model: SubmissionDocument, start: number, end: number): string {
   let text = '';
   for (let offset = start; offset < end; offset++) if (!model.hidden[offset]) text += model.text[offset];
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(STRONG, '$2').replace(EMPHASIS, '$2').replace(CODE, '$1').replace(/\\([\\`*_[\]()#+\-.!|])/g, '$1').replace(/\s+/g, ' ').trim();
 }
 
 /** The section (by index) the factsheet or statement is about, and the sections nested in it. */
