@@ -81,7 +81,7 @@ export function withoutTargetCitations(text: string): string {
 }
 
 /** The index of the innermost section an offset is in, undefined before the first heading. */
-export function sectionAtOffset(model: SubmissionDocument, offset: number): number | undefined {
+function sectionAtOffset(model: SubmissionDocument, offset: number): number | undefined {
   let found: number | undefined;
   model.sections.forEach((section, index) => {
     if (section.startOffset <= offset && offset < section.endOffset) found = index;

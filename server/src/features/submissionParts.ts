@@ -2,7 +2,7 @@
 // lines they span (to find the one at the cursor), and the recommendations.
 
 import type { Analysis } from '../core/analyse';
-import { recommendationText, sectionAtOffset } from '../core/sectionText';
+import { recommendationText } from '../core/sectionText';
 import type { SubmissionParts } from '../protocol';
 
 export function submissionParts({ model }: Analysis): SubmissionParts {
@@ -17,7 +17,7 @@ export function submissionParts({ model }: Analysis): SubmissionParts {
     recommendations: model.recommendations.map((recommendation, index) => ({
       index,
       text: recommendationText(recommendation),
-      section: sectionAtOffset(model, recommendation.textOffset) ?? recommendation.section,
+      section: recommendation.section,
     })),
   };
 }
