@@ -89,6 +89,7 @@ describe('Word export (core)', function () {
       'Just a line.',
       '---\ntitle: never closed\n\n1. Text.',
       '---\ntype: 42\nstate: [1, 2]\ntitle: 7\ncoalition: text\n---\n\n1. Text.',
+      '---\ntype: toString\nlanguage: constructor\n---\n\n1. Text.',
       '---\ncoalition:\n  name: C\n  members: [null, "x", {organisation: 5}]\n---\n\nText with a marker[^nowhere] and\r\nCRLF lines.\r\n',
       '\ufeff---\ntype: joint\n---\nSetext title\n============\n\n| a | b |\n|---|---|\n| 1 | 2 |\n',
     ];
@@ -110,6 +111,10 @@ describe('Word export (core)', function () {
     ]);
     const bare = coverLines(analyseText('---\ntype: individual\n---\n\nOne two three.\n', config));
     assert.deepEqual(bare, ['Submission to the Universal Periodic Review', 'Word count: 3 (limit 2815)']);
+    assert.equal(coverLines(analyseText('---\ntype: toString\nlanguage: constructor\n---\n', config))[0], 'Joint submission to the Universal Periodic Review');
+    const french = coverLines(analyseText(frontMatter().replace('language: en', 'language: fr'), config));
+    assert.equal(french[0], "Communication conjointe pour l'Examen périodique universel : Kyrgyzstan, cycle 4, session 49");
+    assert.equal(french.at(-1), 'Nombre de mots : 0 (limite 5630)');
   });
 
   it('keeps simple emphasis and leaves lone asterisks and snake_case alone', () => {

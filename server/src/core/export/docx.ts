@@ -41,7 +41,12 @@ const shown = (value: unknown): string | undefined => (typeof value === 'string'
 
 const given = (...parts: (string | false | undefined)[]) => parts.filter(Boolean).join(', ');
 
-const LABELS: Record<'en' | 'ru', CoverLabels> = {
+type CoverLanguage = 'en' | 'ru' | 'fr' | 'es';
+
+/** The language Word proofs the text in. */
+const PROOFING: Record<CoverLanguage, string> = { en: 'en-GB', ru: 'ru-RU', fr: 'fr-FR', es: 'es-ES' };
+
+const LABELS: Record<CoverLanguage, CoverLabels> = {
   en: {
     submission: { joint: 'Joint submission', individual: 'Submission', nhri: 'Submission of the national human rights institution' },
     review: (kind, { state, cycle, session }) => {
@@ -60,12 +65,32 @@ const LABELS: Record<'en' | 'ru', CoverLabels> = {
     coSubmitters: 'Представляют:',
     wordCount: (words, limit) => `Число слов: ${words} (предел ${limit})`,
   },
+  fr: {
+    submission: { joint: 'Communication conjointe', individual: 'Communication', nhri: "Communication de l'institution nationale des droits de l'homme" },
+    review: (kind, { state, cycle, session }) => {
+      const details = given(state, cycle !== undefined && `cycle ${cycle}`, session !== undefined && `session ${session}`);
+      return `${kind} pour l'Examen périodique universel${details ? ` : ${details}` : ''}`;
+    },
+    coSubmitters: 'Présentée par :',
+    wordCount: (words, limit) => `Nombre de mots : ${words} (limite ${limit})`,
+  },
+  es: {
+    submission: { joint: 'Comunicación conjunta', individual: 'Comunicación', nhri: 'Comunicación de la institución nacional de derechos humanos' },
+    review: (kind, { state, cycle, session }) => {
+      const details = given(state, cycle !== undefined && `ciclo ${cycle}`, session !== undefined && `período de sesiones ${session}`);
+      return `${kind} para el Examen Periódico Universal${details ? `: ${details}` : ''}`;
+    },
+    coSubmitters: 'Presentada por:',
+    wordCount: (words, limit) => `Número de palabras: ${words} (límite ${limit})`,
+  },
 };
+
+const languageOf = (data: FrontMatterData): CoverLanguage => (typeof data.language === 'string' && Object.hasOwn(LABELS, data.language) ? data.language : 'en');
 
 /** The lines the export adds above the body (after the title): what OHCHR asks to see first. */
 export function coverLines(analysis: Analysis): string[] {
   const data = analysis.frontMatter.data;
-  const labels = LABELS[data.language === 'ru' ? 'ru' : 'en'];
+  const labels = LABELS[languageOf(data)];
   // The front matter may not match its schema (the export can be forced): only what reads as text is shown.
   const members = (Array.isArray(data.coalition?.members) ? data.coalition.members : []).flatMap((member) => {
     const organisation = shown(member?.organisation);
@@ -73,7 +98,7 @@ export function coverLines(analysis: Analysis): string[] {
     return organisation ? [region ? `${organisation} (${region})` : organisation] : [];
   });
   const coalition = shown(data.coalition?.name);
-  const kind = labels.submission[data.type as keyof CoverLabels['submission']] ?? labels.submission.joint;
+  const kind = typeof data.type === 'string' && Object.hasOwn(labels.submission, data.type) ? labels.submission[data.type] : labels.submission.joint;
   return [
     labels.review(kind, { state: shown(data.state), cycle: shown(data.cycle), session: shown(data.session) }),
     ...(members.length ? [labels.coSubmitters, ...(coalition ? [coalition] : []), ...members] : []),
@@ -270,7 +295,7 @@ export function buildDocument(analysis: Analysis): Document {
       { name: 'Word count', value: String(words) },
       { name: 'Word limit', value: String(limit) },
     ],
-    styles: { default: { document: { run: { font: 'Times New Roman', size: 24 } } } },
+    styles: { default: { document: { run: { font: 'Times New Roman', size: 24, language: { value: PROOFING[languageOf(data)] } } } } },
     numbering: {
       config: [
         {
