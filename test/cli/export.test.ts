@@ -306,6 +306,8 @@ describe('upr export', function () {
     assertUsageFailure(run('export', 'missing.upr.md', '-o', 'out.docx'), /^upr: missing\.upr\.md: no such file$/m);
     assertUsageFailure(run('export', 'ok.upr.md', '-o', 'nowhere/out.docx'), /^upr: nowhere\/out\.docx: no such folder nowhere$/m);
     assertUsageFailure(run('export', 'ok.upr.md', '-o', '.'), /^upr: \.: is a folder$/m);
+    assertUsageFailure(run('export', 'ok.upr.md', '-o', './ok.upr.md', '--force'), /^upr: \.\/ok\.upr\.md: is an input; write the output to another file$/m);
+    assert.equal(readFileSync(path.join(dir, 'ok.upr.md'), 'utf8'), CYRILLIC_FIXTURE);
     assertUsageFailure(run('check', 'ok.upr.md', '--force'), /^upr: --force is an option of export$/m);
     assertUsageFailure(run('count', 'ok.upr.md', '--to', 'docx'), /^upr: --to is an option of (?:\w+, )*export\b.*matrix\b/m);
     writeFileSync(path.join(dir, 'latin1.upr.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0x0a]));

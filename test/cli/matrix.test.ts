@@ -167,6 +167,7 @@ describe('upr matrix', () => {
     assertUsageFailure(run('matrix', 'ok.upr.md', 'missing.upr.md', '--to', 'csv', '-o', 'plan.csv'), /^upr: missing\.upr\.md: no such file$/m);
     assertUsageFailure(run('matrix', 'ok.upr.md', '-o', 'nowhere/plan.csv'), /^upr: nowhere\/plan\.csv: no such folder nowhere$/m);
     assertUsageFailure(run('matrix', 'ok.upr.md', '--force', '-o', 'plan.csv'), /^upr: --force is an option of export$/m);
+    assertUsageFailure(run('matrix', 'ok.upr.md', 'plan.csv', '--to', 'csv', '-o', 'plan.csv'), /^upr: plan\.csv: is an input; write the output to another file$/m);
     assert.equal(readFileSync(path.join(dir, 'plan.csv'), 'utf8'), 'the previous plan');
     assert.deepEqual(readdirSync(dir).sort(), ['ok.upr.md', 'plan.csv']);
   });

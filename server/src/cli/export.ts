@@ -13,7 +13,7 @@ import { UsageError } from './usage';
 export async function exportFile(files: string[], to: string | undefined, output: string | undefined, force: boolean, configs: CommandConfigs): Promise<number> {
   if (files.length !== 1) throw new UsageError('export takes exactly one FILE');
   if (to !== undefined && to !== 'docx') throw new UsageError(`unknown export format "${to}": use docx`);
-  const target = checkOutputPath('export', output, 'OUT.docx');
+  const target = checkOutputPath('export', output, 'OUT.docx', files);
   const [file] = files;
   const analysis = analyseText(readSubmission(file), configs.forFile(file));
   const errors = analysis.diagnostics.filter((finding) => finding.severity === 'error');

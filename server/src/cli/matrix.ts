@@ -13,7 +13,7 @@ import { UsageError } from './usage';
 export function matrix(files: string[], to: string | undefined, output: string | undefined, configs: CommandConfigs): number {
   if (!files.length) throw new UsageError('matrix needs at least one FILE');
   if (to !== undefined && to !== 'csv') throw new UsageError(`unknown matrix format "${to}": use csv`);
-  const target = checkOutputPath('matrix', output, 'OUT.csv');
+  const target = checkOutputPath('matrix', output, 'OUT.csv', files);
   // Read everything first, so that unusable input fails before anything is written.
   const texts = files.map((file) => [file, readSubmission(file)] as const);
   const rows = texts.flatMap(([file, text]) => matrixRows(file, analyseText(text, configs.forFile(file))));
