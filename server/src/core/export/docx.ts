@@ -111,21 +111,26 @@ type Piece = { text: string } | { footnote: number };
 /** Footnote markers by their offset: where they end, and the Word footnote they cite (none without a definition). */
 type FootnoteMarkers = Map<number, { end: number; id: number | undefined }>;
 
+/** What the inline reading of any block needs: the model, its footnote markers, and where each comment ends, by its start. */
+interface InlineContext {
+  model: SubmissionDocument;
+  footnotes: FootnoteMarkers;
+  commentEnds: Map<number, number>;
+}
+
 /**
  * The visible text between two offsets, as a reader sees it: hidden markup dropped, line breaks
  * and runs of spaces read as one space, footnote markers as footnote numbers.
  */
-function inlinePieces(model: SubmissionDocument, start: number, end: number, footnoteAt: FootnoteMarkers): Piece[] {
+function inlinePieces({ model, footnotes, commentEnds }: InlineContext, start: number, end: number): Piece[] {
   const pieces: Piece[] = [];
-  // A comment separates what is around it, as it does for the word count.
-  const commentEnd = new Map(model.comments.map((range) => [model.lines.offsetAt(range.start), model.lines.offsetAt(range.end)]));
   let text = '';
   const flush = () => {
     if (text) pieces.push({ text });
     text = '';
   };
   for (let i = start; i < end; i++) {
-    const footnote = footnoteAt.get(i);
+    const footnote = footnotes.get(i);
     if (footnote) {
       if (footnote.id !== undefined) {
         flush();
@@ -134,7 +139,8 @@ function inlinePieces(model: SubmissionDocument, start: number, end: number, foo
       i = footnote.end - 1;
       continue;
     }
-    const comment = commentEnd.get(i);
+    // A comment separates what is around it, as it does for the word count.
+    const comment = commentEnds.get(i);
     if (comment !== undefined) {
       if (!text.endsWith(' ')) text += ' ';
       i = comment - 1;
@@ -227,9 +233,6 @@ function bodyBlocks(model: SubmissionDocument): Block[] {
   return blocks.sort((a, b) => a.start - b.start);
 }
 
-function withoutFootnotes(markers: FootnoteMarkers): FootnoteMarkers {
-  return new Map([...markers].map(([offset, { end }]) => [offset, { end, id: undefined }]));
-}
 
 /** The Word document of an analysed submission. */
 export function buildDocument(analysis: Analysis): Document {
@@ -243,11 +246,14 @@ export function buildDocument(analysis: Analysis): Document {
     if (definitions.has(reference.label) && !footnoteIds.has(reference.label)) footnoteIds.set(reference.label, footnoteIds.size + 1);
     footnoteAt.set(model.lines.offsetAt(reference.range.start), { end: model.lines.offsetAt(reference.range.end), id: footnoteIds.get(reference.label) });
   }
+  const commentEnds = new Map(model.comments.map((range) => [model.lines.offsetAt(range.start), model.lines.offsetAt(range.end)]));
+  const inline: InlineContext = { model, footnotes: footnoteAt, commentEnds };
+  // Word footnotes cannot cite footnotes: a marker in a footnote's text is left out.
+  const inFootnote: InlineContext = { model, footnotes: new Map([...footnoteAt].map(([offset, { end }]) => [offset, { end, id: undefined }])), commentEnds };
   const footnotes: Record<number, { children: Paragraph[] }> = {};
   for (const [label, id] of footnoteIds) {
     const definition = definitions.get(label)!;
-    // Word footnotes cannot cite footnotes: a marker in a footnote's text is left out.
-    footnotes[id] = { children: [new Paragraph({ children: runs(inlinePieces(model, definition.startOffset, definition.endOffset, withoutFootnotes(footnoteAt))) })] };
+    footnotes[id] = { children: [new Paragraph({ children: runs(inlinePieces(inFootnote, definition.startOffset, definition.endOffset)) })] };
   }
 
   const cover = coverLines(analysis);
@@ -256,17 +262,17 @@ export function buildDocument(analysis: Analysis): Document {
   const body: Paragraph[] = [];
   // The title heads the document: the body's first heading when it is a level-1 heading, else the front matter's title.
   const titleBlock = blocks[0]?.kind === 'heading' && blocks[0].level === 1 ? blocks.shift() : undefined;
-  const titlePieces = titleBlock?.kind === 'heading' ? headingPieces(model, titleBlock.section, footnoteAt) : [{ text: shown(data.title) ?? '' }];
+  const titlePieces = titleBlock?.kind === 'heading' ? headingPieces(inline, titleBlock.section) : [{ text: shown(data.title) ?? '' }];
   body.push(new Paragraph({ heading: HeadingLevel.TITLE, children: runs(titlePieces) }), ...coverParagraphs, new Paragraph({}));
   for (const block of blocks) {
     switch (block.kind) {
       case 'heading':
-        body.push(new Paragraph({ heading: HEADINGS[Math.min(block.level, 6) - 1], children: runs(headingPieces(model, block.section, footnoteAt)) }));
+        body.push(new Paragraph({ heading: HEADINGS[Math.min(block.level, 6) - 1], children: runs(headingPieces(inline, block.section)) }));
         break;
       case 'numbered':
         body.push(
           new Paragraph({
-            children: [new TextRun(`${block.number}.`), new TextRun({ children: [new Tab()] }), ...runs(inlinePieces(model, block.start, block.end, footnoteAt))],
+            children: [new TextRun(`${block.number}.`), new TextRun({ children: [new Tab()] }), ...runs(inlinePieces(inline, block.start, block.end))],
             indent: { left: 567, hanging: 567 },
             tabStops: [{ type: 'left', position: 567 }],
             spacing: { after: 120 },
@@ -274,10 +280,10 @@ export function buildDocument(analysis: Analysis): Document {
         );
         break;
       case 'recommendation':
-        body.push(new Paragraph({ numbering: { reference: RECOMMENDATIONS_LIST, level: 0 }, children: runs(inlinePieces(model, block.start, block.end, footnoteAt)), spacing: { after: 80 } }));
+        body.push(new Paragraph({ numbering: { reference: RECOMMENDATIONS_LIST, level: 0 }, children: runs(inlinePieces(inline, block.start, block.end)), spacing: { after: 80 } }));
         break;
       case 'text': {
-        const pieces = inlinePieces(model, block.start, block.end, footnoteAt);
+        const pieces = inlinePieces(inline, block.start, block.end);
         if (pieces.length) body.push(new Paragraph({ children: runs(pieces), ...(block.bullet ? { numbering: { reference: BULLET_LIST, level: 0 } } : {}), spacing: { after: 120 } }));
         break;
       }
@@ -319,9 +325,10 @@ export function buildDocument(analysis: Analysis): Document {
   });
 }
 
-function headingPieces(model: SubmissionDocument, section: number, footnoteAt: FootnoteMarkers): Piece[] {
-  const { titleRange } = model.sections[section];
-  return inlinePieces(model, model.lines.offsetAt(titleRange.start), model.lines.offsetAt(titleRange.end), footnoteAt);
+function headingPieces(inline: InlineContext, section: number): Piece[] {
+  const { lines, sections } = inline.model;
+  const { titleRange } = sections[section];
+  return inlinePieces(inline, lines.offsetAt(titleRange.start), lines.offsetAt(titleRange.end));
 }
 
 /** The .docx file's bytes. */
