@@ -220,7 +220,11 @@ describe('upr export', function () {
     assert.ok(texts.includes('1.\tДети с инвалидностью в сельских районах часто не посещают школу. Подробнее см. отчёт коалиции.'), texts.join('\n'));
     assert.deepEqual([...docx.footnotes.values()], ['Опрос коалиции: 412 домохозяйств в четырёх областях, 2024 год.', 'Строительные нормы для школ, редакция 2019 года.']);
     assert.deepEqual(docx.body.flatMap(({ footnotes }) => footnotes), ['1', '1', '2'], 'one footnote cited twice, in the order of first citation');
-    const xml = await (await JSZip.loadAsync(readFileSync(path.join(dir, 'школа.docx')))).file('word/document.xml')!.async('string');
+    const zip = await JSZip.loadAsync(readFileSync(path.join(dir, 'школа.docx')));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const link = /<w:hyperlink [^>]*r:id="([^"]+)"[^>]*>[\s\S]*?<w:t xml:space="preserve">отчёт коалиции<\/w:t>/.exec(xml);
+    assert.ok(link, 'the link is a link');
+    assert.match(await zip.file('word/_rels/document.xml.rels')!.async('string'), new RegExp(`Id="${link[1]}"[^>]*Target="https://example\\.org/report"`));
     assert.match(xml, /<w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">часто<\/w:t><\/w:r>/, 'bold kept');
     assert.match(xml, /<w:r><w:rPr><w:i\/><w:iCs\/><\/w:rPr><w:t xml:space="preserve">только<\/w:t><\/w:r>/, 'italics kept');
     const bullets = docx.body.filter(({ text }) => text.startsWith('Ассоциация родителей «Вместе» (Нарын);') || text.startsWith('Центр «Доступная среда» (Ош).'));

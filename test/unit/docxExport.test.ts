@@ -62,7 +62,7 @@ const body = fc
           .replace(/^N\./, () => `${++paragraph}.`)
           .replace(/\[\^F\]/, () => {
             footnote++;
-            definitions.push(`[^${footnote}]: Source number ${footnote}, page ${footnote * 3}.`);
+            definitions.push(`[^${footnote}]: Source [number ${footnote}](https://example.org/${footnote}), page ${footnote * 3}.`);
             return `[^${footnote}]`;
           }),
       )

@@ -1,12 +1,13 @@
 // A submission in OHCHR's form as a Word document (the `docx` library): the title, the State and
 // session, every co-submitting organisation and the word count at the top; paragraph numbers as
 // written (literal text, so that neither Word nor a conversion renumbers them); headings; real
-// Word footnotes; recommendations as a Word numbered list; simple emphasis kept. The word count
-// and limit are also document properties. Pure: an analysis in, the document's bytes out.
+// Word footnotes; recommendations as a Word numbered list; simple emphasis and links kept. The
+// word count and limit are also document properties. Pure: an analysis in, the document's bytes out.
 
 import {
   AlignmentType,
   Document,
+  ExternalHyperlink,
   FootnoteReferenceRun,
   Footer,
   HeadingLevel,
@@ -106,7 +107,7 @@ export function coverLines(analysis: Analysis): string[] {
   ];
 }
 
-type Piece = { text: string } | { footnote: number };
+type Piece = { text: string; link?: string } | { footnote: number };
 
 /** Footnote markers by their offset: where they end, and the Word footnote they cite (none without a definition). */
 type FootnoteMarkers = Map<number, { end: number; id: number | undefined }>;
@@ -139,6 +140,13 @@ function inlinePieces({ model, footnotes, commentEnds }: InlineContext, start: n
       i = footnote.end - 1;
       continue;
     }
+    const link = linkAt(model, i, end);
+    if (link) {
+      flush();
+      pieces.push({ text: link.text, link: link.url });
+      i = link.end - 1;
+      continue;
+    }
     // A comment separates what is around it, as it does for the word count.
     const comment = commentEnds.get(i);
     if (comment !== undefined) {
@@ -159,6 +167,27 @@ function inlinePieces({ model, footnotes, commentEnds }: InlineContext, start: n
   return pieces.filter((piece) => !('text' in piece) || piece.text);
 }
 
+const LINK_TARGET = /^\]\(\s*<?([^\s<>()]+)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/;
+
+/**
+ * An inline link `[text](url)` starting at `start`: the parser hides its brackets and URL and
+ * leaves the text visible. Its text (spaces collapsed), its URL and where it ends; undefined for
+ * anything else (reference links, whose URL is elsewhere, stay plain text).
+ */
+function linkAt(model: SubmissionDocument, start: number, end: number): { text: string; url: string; end: number } | undefined {
+  const { text, hidden } = model;
+  if (text[start] !== '[' || !hidden[start] || hidden[start + 1]) return undefined;
+  for (let i = start + 1; i < end; i++) {
+    if (!hidden[i] || text[i] !== ']') continue;
+    const target = LINK_TARGET.exec(text.slice(i, end));
+    if (!target) return undefined;
+    let label = '';
+    for (let j = start + 1; j < i; j++) if (!hidden[j]) label += text[j];
+    return { text: label.replace(/\s+/g, ' '), url: target[1], end: i + target[0].length };
+  }
+  return undefined;
+}
+
 const EMPHASIS = /(\*\*|__)(?=\S)([\s\S]+?)(?<=\S)\1|(?<![\p{L}\p{N}])(\*|_)(?=\S)([\s\S]+?)(?<=\S)\3(?![\p{L}\p{N}])|`([^`]+)`/gu;
 
 /** Runs of text with simple Markdown emphasis (`**bold**`, `*italic*`, `_italic_`, `` `code` ``) kept as formatting. */
@@ -177,8 +206,12 @@ export function emphasisRuns(text: string): { text: string; bold?: boolean; ital
 }
 
 function runs(pieces: Piece[]): ParagraphChild[] {
-  return pieces.flatMap((piece) =>
-    'footnote' in piece ? [new FootnoteReferenceRun(piece.footnote)] : emphasisRuns(piece.text).map((run) => new TextRun(run)),
+  return pieces.flatMap((piece): ParagraphChild[] =>
+    'footnote' in piece
+      ? [new FootnoteReferenceRun(piece.footnote)]
+      : piece.link
+        ? [new ExternalHyperlink({ link: piece.link, children: [new TextRun({ text: piece.text, style: 'Hyperlink' })] })]
+        : emphasisRuns(piece.text).map((run) => new TextRun(run)),
   );
 }
 
