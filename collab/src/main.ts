@@ -11,7 +11,7 @@ import { CLOSE, closeReason } from './connection';
 import { invitation } from './invitations';
 import { Metrics } from './metrics';
 import { parseCommand, resolveSecret, serverOptions, ServerOptions, tokenOptions, UsageError, USAGE } from './options';
-import { Rooms } from './rooms';
+import { Rooms, type RoomDocument } from './rooms';
 import { RoomStore } from './store';
 
 function printToken(values: Record<string, string | undefined>): void {
@@ -27,7 +27,7 @@ function printToken(values: Record<string, string | undefined>): void {
   console.log(signToken(secret, { room, user, role, exp: Math.floor(Date.now() / 1000) + seconds }));
 }
 
-function roomOfRequest(request: IncomingMessage): { room?: string; token?: string; problem?: string } {
+function roomOfRequest(request: IncomingMessage): { room?: string; token?: string; document?: RoomDocument; problem?: string } {
   const url = new URL(request.url ?? '/', 'http://localhost');
   let room: string;
   try {
@@ -35,7 +35,10 @@ function roomOfRequest(request: IncomingMessage): { room?: string; token?: strin
   } catch {
     return { problem: 'room name is not valid URL encoding' };
   }
-  return { room, token: url.searchParams.get('token') ?? undefined, problem: roomNameProblem(room) };
+  // `?doc=comments`: the room's review comments, which reviewers may write (see rooms.ts).
+  const doc = url.searchParams.get('doc') ?? 'text';
+  if (doc !== 'text' && doc !== 'comments') return { problem: 'doc must be text or comments' };
+  return { room, token: url.searchParams.get('token') ?? undefined, document: doc, problem: roomNameProblem(room) };
 }
 
 async function serve(options: ServerOptions): Promise<void> {
@@ -82,12 +85,12 @@ async function serve(options: ServerOptions): Promise<void> {
         websocket.close(code, closeReason(reason));
       };
       if (shuttingDown) return refuse(CLOSE.goingAway, 'server shutting down', 'shutting_down');
-      const { room, token, problem } = roomOfRequest(request);
+      const { room, token, document, problem } = roomOfRequest(request);
       if (problem || room === undefined) return refuse(CLOSE.malformed, problem ?? 'no room', 'bad_room');
       const verified = verifyToken(secret, token);
       if (!verified.ok) return refuse(CLOSE.unauthorized, verified.reason, 'token');
       if (verified.claims.room !== room) return refuse(CLOSE.forbidden, 'token is for another room', 'wrong_room');
-      rooms.join(websocket, verified.claims);
+      rooms.join(websocket, verified.claims, document);
     });
   });
 

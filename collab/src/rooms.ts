@@ -3,6 +3,12 @@
 // the bus, if any) before any of its clients gets an answer; a writer's document update is stored
 // before it is applied and relayed; a reviewer's is dropped; an empty room is unloaded after a
 // grace period.
+//
+// Each room has a second document for review comments (`?doc=comments`, same token). Reviewers may
+// write there, so that they comment without being able to change the text: a separate document
+// keeps the rule one flag per document, where inspecting each update of one document would have to
+// decode it and trust its type names. It is a room of its own inside the server (stored, relayed
+// and shared over the bus like any), under a name no client can ask for (a control character).
 
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -37,6 +43,14 @@ export interface RoomLimits {
   unloadAfterMs: number;
 }
 
+/** The documents of a room: its text, and its review comments. */
+export type RoomDocument = 'text' | 'comments';
+
+/** The server's name for a room's document; room names cannot hold control characters, so this one is unique. */
+export function documentKey(room: string, document: RoomDocument): string {
+  return document === 'text' ? room : `${room}\u001fcomments`;
+}
+
 class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
@@ -46,7 +60,11 @@ class Room {
   busBacklog: [BusMessageKind, Uint8Array][] | undefined = [];
   unloadTimer: NodeJS.Timeout | undefined;
 
-  constructor(readonly name: string) {
+  constructor(
+    readonly name: string,
+    /** Whether reviewers' updates are taken (the comments document) or dropped (the text). */
+    readonly reviewersWrite: boolean,
+  ) {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
   }
@@ -110,8 +128,9 @@ export class Rooms {
   }
 
   /** Takes an authenticated socket into its room (loading the room first if needed). */
-  join(socket: WebSocket, claims: TokenClaims): void {
-    let room = this.rooms.get(claims.room);
+  join(socket: WebSocket, claims: TokenClaims, document: RoomDocument = 'text'): void {
+    const key = documentKey(claims.room, document);
+    let room = this.rooms.get(key);
     if (!room) {
       if (this.rooms.size >= this.limits.maxRooms) this.unloadOneIdleRoom();
       if (this.rooms.size >= this.limits.maxRooms) {
@@ -119,7 +138,7 @@ export class Rooms {
         socket.close(CLOSE.tooManyRooms, `too many rooms: this server holds at most ${this.limits.maxRooms}`);
         return;
       }
-      room = this.openRoom(claims.room);
+      room = this.openRoom(key, document === 'comments');
     }
     clearTimeout(room.unloadTimer);
     const connection = new Connection(socket, claims, this.metrics, this.limits.maxUpdatesPerSecond, this.maxBufferedBytes);
@@ -132,8 +151,8 @@ export class Rooms {
     if (room.ready) this.start(room, connection);
   }
 
-  private openRoom(name: string): Room {
-    const room = new Room(name);
+  private openRoom(name: string, reviewersWrite: boolean): Room {
+    const room = new Room(name, reviewersWrite);
     this.rooms.set(name, room);
     room.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_STORE) return;
@@ -266,7 +285,7 @@ export class Rooms {
       }));
     } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
       const update = decoding.readVarUint8Array(decoder);
-      if (!connection.canEdit) {
+      if (!connection.canEdit && !room.reviewersWrite) {
         this.metrics.reviewerUpdatesDropped++;
         return;
       }
