@@ -9,7 +9,10 @@
 //   (c) the action-category classifier (bench/classify.ts): macro-F1, per-category precision and
 //       recall and the confusion matrix on the shared UPR Info sample, and the time for 500
 //       recommendations. The sample is read from ../shared/data beside the repository, found from
-//       the working directory: run from the repository root, as `npm run bench` does.
+//       the working directory: run from the repository root, as `npm run bench` does;
+//   (e) the collaboration server (bench/collab.ts), dist/collab-server.js with y-websocket clients:
+//       50 writers typing into one room (edit-to-peer latency, server CPU and memory), cold load and
+//       memory of stored 5,630-word rooms.
 
 import { performance } from 'node:perf_hooks';
 import { analyseText } from '../server/src/core/analyse';
@@ -17,6 +20,7 @@ import { resolveConfig } from '../server/src/core/config';
 import { parseSubmission } from '../server/src/core/document';
 import { TestClient } from '../test/lsp/client';
 import { benchClassify } from './classify';
+import { benchCollab } from './collab';
 import { benchReferences } from './references';
 import { generateSubmission } from './generate';
 
@@ -129,6 +133,10 @@ async function main(): Promise<void> {
   // (d) Previous recommendations: a 40,000-recommendation index.
   process.stdout.write('\n(d) ');
   await benchReferences();
+
+  // (e) The collaboration server.
+  process.stdout.write('\n(e) ');
+  await benchCollab();
 }
 
 main().catch((error) => {

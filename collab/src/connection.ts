@@ -79,9 +79,8 @@ export class Connection {
       this.fail(new ConnectionError(CLOSE.tryAgainLater, 'connection too slow: too much unsent data', 'slow_consumer'));
       return;
     }
-    this.socket.send(message, (error) => {
-      if (!error) this.metrics.bytesSent += message.byteLength;
-    });
+    this.socket.send(message);
+    this.metrics.bytesSent += message.byteLength;
   }
 
   fail(error: ConnectionError): void {

@@ -186,15 +186,15 @@ export class Rooms {
       () => this.resync(room),
     );
     if (this.rooms.get(room.name) !== room) return;
-    const loaded = this.store.load(room.name);
-    Y.applyUpdate(room.doc, loaded.state, FROM_STORE);
+    const loaded = this.store.loadInto(room.name, room.doc, FROM_STORE);
+    if (loaded.rows > this.limits.compactAfter) this.roomsToCheck.add(room.name);
     for (const [kind, payload] of room.busBacklog ?? []) this.applyFromBus(room, kind, payload);
     room.busBacklog = undefined;
     room.ready = true;
     const seconds = (performance.now() - started) / 1000;
     this.metrics.recordLoad(seconds);
     const unreadable = loaded.unreadable ? `, ${loaded.unreadable} unreadable rows left out` : '';
-    console.log(`room ${JSON.stringify(room.name)} loaded in ${(seconds * 1000).toFixed(1)} ms (${loaded.rows} rows, ${loaded.state.byteLength} bytes${unreadable})`);
+    console.log(`room ${JSON.stringify(room.name)} loaded in ${(seconds * 1000).toFixed(1)} ms (${loaded.rows} rows, ${loaded.bytes} bytes${unreadable})`);
     for (const connection of room.connections) this.start(room, connection);
     if (room.connections.size === 0) this.scheduleUnload(room);
   }
@@ -203,7 +203,7 @@ export class Rooms {
   private resync(room: Room): void {
     if (!room.ready || this.rooms.get(room.name) !== room) return;
     try {
-      Y.applyUpdate(room.doc, this.store.load(room.name).state, FROM_RESYNC);
+      this.store.loadInto(room.name, room.doc, FROM_RESYNC);
       this.bus?.publish(room.name, 'update', Y.encodeStateAsUpdate(room.doc));
     } catch (error) {
       console.warn(`could not resync ${JSON.stringify(room.name)} after a bus outage: ${(error as Error).message}`);
