@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { inviteColleague, type InviteArguments } from '../commands/invite';
 import { joinSharedSubmission, type JoinArguments } from '../commands/join';
 import { shareSubmission, type ShareArguments } from '../commands/share';
+import { ReviewComments, type ReviewApi } from './comments';
 import { Presence, type PeerInEditor } from './presence';
 import { registerReviewerMode } from './reviewerMode';
 import { CollabSessions, type SyncState } from './session';
@@ -26,6 +27,8 @@ export interface CollabInfo {
 export interface CollabApi {
   /** The co-editing state of a document (URI string), or undefined when it is not shared. */
   info(uri: string): CollabInfo | undefined;
+  /** Review comment threads of a submission (the room's when it is shared, else its sidecar file's). */
+  review: ReviewApi;
 }
 
 export function activateCollab(context: vscode.ExtensionContext): CollabApi {
@@ -33,6 +36,7 @@ export function activateCollab(context: vscode.ExtensionContext): CollabApi {
   const sessions = new CollabSessions(context, output);
   const presence = new Presence(sessions);
   const status = new SyncStatus(sessions, presence);
+  const review = new ReviewComments(sessions);
   const activeSession = () => {
     const document = vscode.window.activeTextEditor?.document;
     return document && sessions.get(document.uri);
@@ -47,6 +51,7 @@ export function activateCollab(context: vscode.ExtensionContext): CollabApi {
     sessions,
     presence,
     status,
+    review,
     registerSharedUndo(sessions),
     registerReviewerMode(sessions),
     vscode.commands.registerCommand('uprSubmission.collab.share', (args?: ShareArguments) => shareSubmission(sessions, context.secrets, args)),
@@ -56,6 +61,7 @@ export function activateCollab(context: vscode.ExtensionContext): CollabApi {
     vscode.commands.registerCommand('uprSubmission.collab.leave', leave),
   );
   return {
+    review,
     info(uri) {
       const parsed = vscode.Uri.parse(uri);
       const session = sessions.get(parsed);

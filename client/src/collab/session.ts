@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { asideCopyPath } from './asideCopy';
+import { CommentThreads } from './commentThreads';
 import { DocumentBinding } from './binding';
 import { formatInvitation, readTokenClaims, type Invitation } from './invitation';
 import { OfflineStore } from './offlineStore';
@@ -49,6 +50,10 @@ export class CollabSession implements vscode.Disposable {
   readonly doc = new Y.Doc();
   readonly ytext = this.doc.getText(SHARED_TEXT_NAME);
   readonly provider: WebsocketProvider;
+  /** The room's review comments: a document of its own, which the server lets reviewers write too. */
+  readonly commentsDoc = new Y.Doc();
+  readonly commentsProvider: WebsocketProvider;
+  readonly comments: CommentThreads;
   /** Origin of this window's edits: the UndoManager takes back only these. */
   readonly origin = {};
   binding: DocumentBinding | undefined;
@@ -63,7 +68,7 @@ export class CollabSession implements vscode.Disposable {
   constructor(
     readonly uri: vscode.Uri,
     readonly invitation: Invitation,
-    userName: string,
+    readonly userName: string,
     log: (message: string) => void,
   ) {
     this.provider = new WebsocketProvider(invitation.serverUrl, invitation.room, this.doc, {
@@ -75,6 +80,15 @@ export class CollabSession implements vscode.Disposable {
       shouldReconnect: (event) => !REFUSALS.has(event.code),
     });
     this.provider.awareness.setLocalStateField('user', { name: userName, color: colourForName(userName) });
+    this.commentsProvider = new WebsocketProvider(invitation.serverUrl, invitation.room, this.commentsDoc, {
+      connect: false,
+      params: { token: invitation.token, doc: 'comments' },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      shouldReconnect: (event) => !REFUSALS.has(event.code),
+    });
+    this.commentsProvider.awareness.setLocalState(null); // presence goes through the text document only
+    this.comments = new CommentThreads(this.commentsDoc, this.ytext);
     const fire = () => this.changed.fire();
     this.provider.on('status', fire);
     this.provider.on('sync', fire);
@@ -124,7 +138,9 @@ export class CollabSession implements vscode.Disposable {
     this.binding = undefined;
     this.provider.awareness.setLocalState(null);
     this.provider.destroy();
+    this.commentsProvider.destroy();
     this.doc.destroy();
+    this.commentsDoc.destroy();
     this.disposed = true;
     this.changed.fire();
     this.changed.dispose();
@@ -200,6 +216,7 @@ export class CollabSessions implements vscode.Disposable {
       if (stored) await this.bind(session, document);
       stillJoining();
       session.provider.connect();
+      session.commentsProvider.connect();
       if (!stored) {
         await session.whenSynced();
         stillJoining();

@@ -5,7 +5,18 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SHARED_FIXTURE, SHARED_MARK, collabApi, collabTestConfig, tellRunner } from './collabConfig';
 import { codeOf, linesMatching, openInEditor, summarize, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
-import { FIRST_ACK, FIRST_SENTENCE, FIRST_SENTENCE_AFTER, SECOND_OFFLINE, SECOND_PARAGRAPH, SECOND_REJOINED } from './collabScript';
+import {
+  COMMENTED_TEXT,
+  FIRST_ACK,
+  FIRST_COMMENT,
+  FIRST_SENTENCE,
+  FIRST_SENTENCE_AFTER,
+  REVIEWER_REPLY,
+  SECOND_OFFLINE,
+  SECOND_PARAGRAPH,
+  SECOND_REJOINED,
+  SECOND_REPLY,
+} from './collabScript';
 
 const PEER_WAIT_MS = 100_000; // the second window loads only once this one has shared
 const REVIEWER = 'Cholpon';
@@ -79,6 +90,25 @@ describe('co-editing: two windows, one submission (first window)', function () {
       assert.equal(reviewerDoc.getText(), doc.getText(), "the room's text");
       await waitFor(`${REVIEWER} present for the writer`, () => api.info(uri.toString())?.peers.some((p) => p.name === REVIEWER));
 
+      // Review comments: the writer comments on a range; the reviewer (whose text edits the server
+      // drops) sees the thread on the same words, replies and resolves; the writer sees both and reopens.
+      const commented = doc.getText().indexOf(COMMENTED_TEXT);
+      const threadId = await api.review.add(uri.toString(), commented, commented + COMMENTED_TEXT.length, FIRST_COMMENT);
+      const threadAt = async (target: vscode.Uri) => (await api.review.threads(target.toString())).find((thread) => thread.id === threadId);
+      const seen = await waitFor("the writer's thread at the reviewer", () => threadAt(reviewerUri));
+      assert.equal(seen.source, 'room');
+      assert.deepEqual(seen.comments, [{ author: config.ownName, body: FIRST_COMMENT }]);
+      assert.equal(reviewerDoc.getText().slice(seen.range!.start, seen.range!.end), COMMENTED_TEXT);
+      await api.review.reply(reviewerUri.toString(), threadId, REVIEWER_REPLY);
+      await api.review.setResolved(reviewerUri.toString(), threadId, true);
+      const answered = await waitFor("the reviewer's reply and resolve at the writer", async () => {
+        const thread = await threadAt(uri);
+        return thread?.resolved && thread.comments.length >= 2 ? thread : undefined;
+      });
+      assert.deepEqual(answered.comments[1], { author: REVIEWER, body: REVIEWER_REPLY });
+      await api.review.setResolved(uri.toString(), threadId, false);
+      await waitFor('the reopen at the reviewer', async () => (await threadAt(reviewerUri))?.resolved === false);
+
       // The reviewer, beside the writer, follows the writer's cursor.
       const reviewerEditor = await vscode.window.showTextDocument(reviewerDoc, vscode.ViewColumn.Two);
       assert.equal(await vscode.commands.executeCommand('uprSubmission.collab.followWriter', { name: config.ownName }), config.ownName);
@@ -140,6 +170,13 @@ describe('co-editing: two windows, one submission (first window)', function () {
     );
     assert.match(peer.colour, /^#[0-9a-f]{6}$/i);
     assert.match(api.info(uri.toString())?.statusBarText ?? '', /Synced .*2/);
+
+    // The colleague answered the review thread too, which still sits on the same words.
+    const thread = await waitFor("the second window's reply in the review thread", async () =>
+      (await api.review.threads(uri.toString())).find((candidate) => candidate.comments.some((comment) => comment.body === SECOND_REPLY)),
+    );
+    assert.deepEqual(thread.comments.map((comment) => comment.body), [FIRST_COMMENT, REVIEWER_REPLY, SECOND_REPLY]);
+    assert.equal(doc.getText().slice(thread.range!.start, thread.range!.end), COMMENTED_TEXT);
 
     // The colleague's paragraph "5." follows "3.": the language server reports the gap here.
     const [lineOfFive] = linesMatching(doc, /^5\. /);

@@ -40,9 +40,30 @@ export interface CollabInfo {
   statusBarText?: string;
 }
 
+export interface ReviewThreadInfo {
+  id: string;
+  range?: { start: number; end: number };
+  resolved: boolean;
+  comments: { author: string; body: string }[];
+  source: 'room' | 'sidecar';
+}
+
+/** The extension's review comments, as its API offers them (the same calls the comments UI's commands make). */
+export interface ReviewApi {
+  threads(uri: string): Promise<ReviewThreadInfo[]>;
+  add(uri: string, start: number, end: number, body: string): Promise<string>;
+  reply(uri: string, threadId: string, body: string): Promise<void>;
+  setResolved(uri: string, threadId: string, resolved: boolean): Promise<void>;
+}
+
+export interface CollabApi {
+  info(uri: string): CollabInfo | undefined;
+  review: ReviewApi;
+}
+
 /** The extension's co-editing API (activating the extension if needed). */
-export async function collabApi(): Promise<{ info(uri: string): CollabInfo | undefined }> {
-  const extension = vscode.extensions.getExtension<{ collab?: { info(uri: string): CollabInfo | undefined } }>(
+export async function collabApi(): Promise<CollabApi> {
+  const extension = vscode.extensions.getExtension<{ collab?: CollabApi }>(
     'upr-coalitions.upr-submission',
   );
   if (!extension) throw new Error('the extension is not installed in this window');

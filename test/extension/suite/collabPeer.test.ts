@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SHARED_FIXTURE, START_SERVER_MARK, STOP_SERVER_MARK, collabApi, collabTestConfig, tellRunner } from './collabConfig';
-import { FIRST_ACK, FIRST_SENTENCE, SECOND_OFFLINE, SECOND_PARAGRAPH, SECOND_REJOINED } from './collabScript';
+import { COMMENTED_TEXT, FIRST_ACK, FIRST_COMMENT, FIRST_SENTENCE, REVIEWER_REPLY, SECOND_OFFLINE, SECOND_PARAGRAPH, SECOND_REJOINED, SECOND_REPLY } from './collabScript';
 import { linesMatching, openInEditor, waitFor, workspaceFile } from './helpers';
 
 const WAIT_MS = 60_000;
@@ -40,6 +40,18 @@ describe('co-editing: two windows, one submission (second window)', function () 
     const kept = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, asides[0])));
     assert.equal(kept, draft);
     assert.notEqual(doc.getText(), draft);
+  });
+
+  it("sees the review thread the first window and its reviewer wrote, on the same words, and replies", async () => {
+    const api = await collabApi();
+    const thread = await waitFor(
+      'the review thread with the reviewer\'s reply',
+      async () => (await api.review.threads(uri.toString())).find((candidate) => candidate.comments.some((comment) => comment.body === REVIEWER_REPLY)),
+      WAIT_MS,
+    );
+    assert.equal(thread.comments[0].body, FIRST_COMMENT);
+    assert.equal(doc.getText().slice(thread.range!.start, thread.range!.end), COMMENTED_TEXT);
+    await api.review.reply(uri.toString(), thread.id, SECOND_REPLY);
   });
 
   it("sees the first window's selection, and adds a paragraph with its cursor after it", async () => {

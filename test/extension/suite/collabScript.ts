@@ -12,3 +12,10 @@ export const SECOND_OFFLINE = '\n\nBolot saw the undo and wrote this offline.';
 export const SECOND_REJOINED = ' And again after joining again.';
 /** Added by the first window once the second window's offline text has arrived. */
 export const FIRST_ACK = '\n\nAigerim got the offline text.';
+
+/** The text the first window comments on (paragraph 2, untouched by either window's edits). */
+export const COMMENTED_TEXT = 'closed residential institutions';
+/** The first window's comment on it, the reviewer's reply and the second window's. */
+export const FIRST_COMMENT = 'Aigerim asks: which institutions, and how many residents?';
+export const REVIEWER_REPLY = 'Cholpon: name the three largest, with figures from 2024.';
+export const SECOND_REPLY = 'Bolot: figures added to the annex.';
