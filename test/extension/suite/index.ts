@@ -60,6 +60,7 @@ export async function run(): Promise<void> {
     require('./oralStatement.test');
     require('./factsheet.test');
     require('./exportToWord.test');
+    require('./reviewComments.test');
   }
 
   const stats = await new Promise<{ passes: number; failures: number; pending: number }>((resolve) => {
