@@ -205,6 +205,11 @@ export class CollabSessions implements vscode.Disposable {
     const stored = this.store.load(file);
     if (stored) Y.applyUpdate(session.doc, stored, FROM_STORAGE);
     session.doc.on('update', () => this.store.scheduleSave(file, () => Y.encodeStateAsUpdate(session.doc)));
+    // The room's review comments too: a comment written offline is sent once the server is back.
+    const commentsFile = this.commentsFile(session, key);
+    const storedComments = this.store.load(commentsFile);
+    if (storedComments) Y.applyUpdate(session.commentsDoc, storedComments, FROM_STORAGE);
+    session.commentsDoc.on('update', () => this.store.scheduleSave(commentsFile, () => Y.encodeStateAsUpdate(session.commentsDoc)));
     this.log(`joining ${invitation.room} on ${invitation.serverUrl}${stored ? ' (with the offline state)' : ''}`);
     this.changed.fire();
 
@@ -239,11 +244,16 @@ export class CollabSessions implements vscode.Disposable {
     const session = this.sessions.get(key);
     if (!session) return;
     this.store.flush(this.store.fileFor(session.invitation.serverUrl, session.room, key));
+    this.store.flush(this.commentsFile(session, key));
     this.sessions.delete(key);
     session.dispose();
     void this.remember(key, undefined);
     this.log(`left ${session.room}`);
     this.changed.fire();
+  }
+
+  private commentsFile(session: CollabSession, key: string): string {
+    return this.store.fileFor(session.invitation.serverUrl, session.room, `${key}#comments`);
   }
 
   /** Applies the first-join rule, then binds: the room's text wins, a differing local text is saved aside. */

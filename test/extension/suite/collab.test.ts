@@ -13,6 +13,7 @@ import {
   FIRST_SENTENCE_AFTER,
   REVIEWER_REPLY,
   SECOND_OFFLINE,
+  SECOND_OFFLINE_REPLY,
   SECOND_PARAGRAPH,
   SECOND_REJOINED,
   SECOND_REPLY,
@@ -194,6 +195,10 @@ describe('co-editing: two windows, one submission (first window)', function () {
     // The second window, having seen the undo, writes while the server is down; once the server is
     // back, its text arrives here, and this window's answer ends the second window's part.
     await waitFor('the text the second window wrote offline', () => doc.getText().includes(SECOND_OFFLINE + SECOND_REJOINED), PEER_WAIT_MS);
+    const api = await collabApi();
+    await waitFor('the review reply the second window wrote offline', async () =>
+      (await api.review.threads(uri.toString())).some((thread) => thread.comments.some((comment) => comment.body === SECOND_OFFLINE_REPLY)),
+    );
     await editor.edit((edit) => edit.insert(doc.positionAt(doc.getText().length), FIRST_ACK));
   });
 

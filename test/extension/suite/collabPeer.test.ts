@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SHARED_FIXTURE, START_SERVER_MARK, STOP_SERVER_MARK, collabApi, collabTestConfig, tellRunner } from './collabConfig';
-import { COMMENTED_TEXT, FIRST_ACK, FIRST_COMMENT, FIRST_SENTENCE, REVIEWER_REPLY, SECOND_OFFLINE, SECOND_PARAGRAPH, SECOND_REJOINED, SECOND_REPLY } from './collabScript';
+import { COMMENTED_TEXT, FIRST_ACK, FIRST_COMMENT, FIRST_SENTENCE, REVIEWER_REPLY, SECOND_OFFLINE, SECOND_PARAGRAPH, SECOND_OFFLINE_REPLY, SECOND_REJOINED, SECOND_REPLY } from './collabScript';
 import { linesMatching, openInEditor, waitFor, workspaceFile } from './helpers';
 
 const WAIT_MS = 60_000;
@@ -81,6 +81,8 @@ describe('co-editing: two windows, one submission (second window)', function () 
     tellRunner(STOP_SERVER_MARK);
     await waitFor(() => `the status "Offline" (now: ${JSON.stringify(info())})`, () => info()?.sync === 'offline' && /Offline/.test(info()?.statusBarText ?? ''), WAIT_MS);
     await append(SECOND_OFFLINE);
+    const reviewThread = async () => (await api.review.threads(uri.toString())).find((thread) => thread.comments[0]?.body === FIRST_COMMENT);
+    await api.review.reply(uri.toString(), (await reviewThread())!.id, SECOND_OFFLINE_REPLY);
     // As after a restart of VS Code: the room's state kept in the extension's storage binds the
     // document at once, without the server.
     await vscode.commands.executeCommand('uprSubmission.collab.leave');
@@ -88,6 +90,7 @@ describe('co-editing: two windows, one submission (second window)', function () 
     await vscode.commands.executeCommand('uprSubmission.collab.join', { invitation: config.invitation, uri });
     assert.equal(info()?.bound, true, `bound while the server is down: ${JSON.stringify(info())}`);
     assert.notEqual(info()?.sync, 'synced');
+    assert.ok((await reviewThread())?.comments.some((comment) => comment.body === SECOND_OFFLINE_REPLY), 'the offline reply, from the stored state');
     await append(SECOND_REJOINED);
     tellRunner(START_SERVER_MARK);
     await waitFor(() => `the status "Synced" (now: ${JSON.stringify(info())})`, () => info()?.sync === 'synced' && /Synced/.test(info()?.statusBarText ?? ''), WAIT_MS);

@@ -19,3 +19,5 @@ export const COMMENTED_TEXT = 'closed residential institutions';
 export const FIRST_COMMENT = 'Aigerim asks: which institutions, and how many residents?';
 export const REVIEWER_REPLY = 'Cholpon: name the three largest, with figures from 2024.';
 export const SECOND_REPLY = 'Bolot: figures added to the annex.';
+/** The second window's reply written while the server is down, before it leaves and joins again. */
+export const SECOND_OFFLINE_REPLY = 'Bolot, offline: the annex is attached.';
