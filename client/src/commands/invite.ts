@@ -47,7 +47,7 @@ export async function inviteColleague(session: CollabSession | undefined, args: 
 
 async function pickRole(): Promise<'writer' | 'reviewer' | undefined> {
   const writer = { label: vscode.l10n.t('Writer'), description: vscode.l10n.t('edits the text'), role: 'writer' as const };
-  const reviewer = { label: vscode.l10n.t('Reviewer'), description: vscode.l10n.t('reads and is present, does not edit'), role: 'reviewer' as const };
+  const reviewer = { label: vscode.l10n.t('Reviewer'), description: vscode.l10n.t('reads and comments, does not edit'), role: 'reviewer' as const };
   return (await vscode.window.showQuickPick([writer, reviewer], { title: vscode.l10n.t('Invite a colleague') }))?.role;
 }
 
