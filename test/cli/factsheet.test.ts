@@ -157,6 +157,14 @@ describe('upr factsheet', () => {
     assert.equal(readFileSync(path.join(dir, 'out.html'), 'utf8'), 'before');
   });
 
+  it('refuses an -o that names the submission, leaving it as it was', () => {
+    const submission = readFileSync(RUSSIAN_SAMPLE, 'utf8');
+    writeFileSync(path.join(dir, 'my.upr.md'), submission);
+    assertUsageFailure(run('factsheet', 'my.upr.md', '--section', 'Резюме', '--to', 'html', '-o', 'my.upr.md'), /^upr: my\.upr\.md: is an input; write the output to another file$/m);
+    assert.equal(readFileSync(path.join(dir, 'my.upr.md'), 'utf8'), submission);
+    assert.deepEqual(readdirSync(dir), ['my.upr.md']);
+  });
+
   it('reports usage errors on one line with exit code 2', () => {
     assertUsageFailure(run('factsheet', '--section', 'X', '--to', 'html', '-o', 'out.html'), /factsheet takes exactly one FILE/);
     assertUsageFailure(run('factsheet', RUSSIAN_SAMPLE, ENGLISH_SAMPLE, '--section', 'X', '--to', 'html', '-o', 'o.html'), /factsheet takes exactly one FILE/);

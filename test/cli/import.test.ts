@@ -114,6 +114,14 @@ describe('upr import', () => {
     assert.deepEqual(readdirSync(dir).sort(), ['good.csv', 'latin1.csv']);
   });
 
+  it('refuses an -o that names its input, leaving the input as it was', () => {
+    const input = `${HEADER}\n${GOOD_ROW}\n`;
+    write('upr.csv', input);
+    assertUsageFailure(run('import', 'upr.csv', '-o', './upr.csv'), /^upr: \.\/upr\.csv: is an input; write the output to another file$/m);
+    assert.equal(readFileSync(path.join(dir, 'upr.csv'), 'utf8'), input);
+    assert.deepEqual(readdirSync(dir), ['upr.csv']);
+  });
+
   it('replaces an earlier output whole', () => {
     write('good.csv', `${HEADER}\n${GOOD_ROW}\n`);
     write('out.json', 'old');

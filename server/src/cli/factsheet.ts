@@ -18,7 +18,7 @@ export async function factsheet(files: string[], section: string | undefined, to
   if (section === undefined || !section.trim()) throw new UsageError('factsheet needs --section "TITLE"');
   if (to === undefined) throw new UsageError('factsheet needs --to docx or --to html');
   if (!FORMATS.includes(to)) throw new UsageError(`unknown factsheet format "${to}": use docx or html`);
-  const target = checkOutputPath('factsheet', output, to === 'docx' ? 'OUT.docx' : 'OUT.html');
+  const target = checkOutputPath('factsheet', output, to === 'docx' ? 'OUT.docx' : 'OUT.html', files);
   const [file] = files;
   const model = parseSubmission(readSubmission(file));
   let content;

@@ -4,26 +4,22 @@
 // reason` on standard error with exit code 1, and nothing is written: the output is written to a
 // temporary file beside it and renamed only when complete. Exit code 2 for unusable input.
 
-import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { importToJson } from '../recommendationImport';
 import { readSubmission } from './input';
+import { checkOutputPath } from './output';
 import { UsageError } from './usage';
 
 export function importFile(files: string[], output: string | undefined): number {
   if (files.length !== 1) throw new UsageError('import takes exactly one FILE (a .csv export or a .json file)');
-  if (!output) throw new UsageError('import needs -o OUT.json');
+  const target = checkOutputPath('import', output, 'OUT.json', files);
   const [file] = files;
-  const folder = path.dirname(path.resolve(output));
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`${output}: no such folder ${path.dirname(output)}`);
-  if (existsSync(output) && statSync(output).isDirectory()) throw new UsageError(`${output}: is a folder`);
 
   let outcome;
   try {
-    outcome = importToJson(file, readSubmission(file), output);
+    outcome = importToJson(file, readSubmission(file), target);
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`${output}: cannot write: ${(error as Error).message}`);
+    throw new UsageError(`${target}: cannot write: ${(error as Error).message}`);
   }
   if (!outcome.written) {
     for (const { line, message } of outcome.errors) process.stderr.write(`${file}:${line}: ${message}\n`);
@@ -32,7 +28,7 @@ export function importFile(files: string[], output: string | undefined): number 
     return 1;
   }
   process.stdout.write(
-    `${output}: ${outcome.records.toLocaleString('en')} recommendation${outcome.records === 1 ? '' : 's'} from ${file} (${outcome.layout}), ${outcome.citable.toLocaleString('en')} citable by paragraph\n`,
+    `${target}: ${outcome.records.toLocaleString('en')} recommendation${outcome.records === 1 ? '' : 's'} from ${file} (${outcome.layout}), ${outcome.citable.toLocaleString('en')} citable by paragraph\n`,
   );
   return 0;
 }
