@@ -292,6 +292,21 @@ describe('upr export', function () {
     assert.equal(readFileSync(path.join(dir, 'out.docx')).subarray(0, 2).toString(), 'PK');
   });
 
+  it('refuses a footnote marker without a definition; --force counts only the footnotes it writes', async () => {
+    const undefinedMarker = CYRILLIC_FIXTURE.replace('в Бишкеке и Оше.[^опрос]', 'в Бишкеке и Оше.[^9]');
+    writeFileSync(path.join(dir, 'marker.upr.md'), undefinedMarker);
+    const refused = run('export', 'marker.upr.md', '--to', 'docx', '-o', 'out.docx');
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /^marker\.upr\.md:\d+:\d+: error footnotes\/undefined: Footnote \[\^9\] has no definition/m);
+    assert.equal(existsSync(path.join(dir, 'out.docx')), false);
+
+    const forced = run('export', 'marker.upr.md', '--to', 'docx', '-o', 'out.docx', '--force');
+    assert.equal(forced.status, 0, forced.stderr);
+    const { footnotes } = await openDocx(path.join(dir, 'out.docx'));
+    assert.equal(footnotes.size, 2);
+    assert.match(forced.stdout, /, 2 footnotes, exported with 1 error\n$/);
+  });
+
   it('follows --config as check does: an error switched off there does not block the export', () => {
     writeFileSync(path.join(dir, 'gap.upr.md'), CYRILLIC_FIXTURE.replace('2. Инклюзивные', '4. Инклюзивные'));
     writeFileSync(path.join(dir, 'lenient.yaml'), 'rules:\n  numbering/gap: warning\n');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseSubmission } from '../../server/src/core/document';
 import { renumberParagraphs } from '../../server/src/core/fixes/renumber';
+import { useLocale } from '../../server/src/localisation';
 import { analyse, codes, frontMatter, submission, textAt } from './helpers';
 
 describe('numbering', () => {
@@ -38,6 +39,51 @@ describe('numbering', () => {
       ['3.', 22, '2.'],
       ['7.', 26, '4.'],
     ]);
+  });
+});
+
+describe('footnotes', () => {
+  it('accepts markers that each have a definition, cited more than once', () => {
+    assert.deepEqual(codes(analyse(submission('1. One.[^1] Two.[^a] Again.[^1]\n\n[^1]: First source.\n[^a]: Second source.'))), []);
+  });
+
+  it('reports a marker without a definition as an error on the marker', () => {
+    const text = submission('1. One.[^9] Two.[^2]\n\n[^2]: A source.');
+    const findings = analyse(text).diagnostics.filter((finding) => finding.code.startsWith('footnotes/'));
+    assert.deepEqual(findings.map((finding) => [finding.code, finding.severity, textAt(text, finding.range)]), [['footnotes/undefined', 'error', '[^9]']]);
+    assert.match(findings[0].message, /Footnote \[\^9\] has no definition: add a line "\[\^9\]: text" or remove the marker/);
+  });
+
+  it('reports a definition no marker cites as a warning on its label', () => {
+    const text = submission('1. One.[^2]\n\n[^2]: A source.\n  [^3]: Never cited.');
+    const findings = analyse(text).diagnostics.filter((finding) => finding.code.startsWith('footnotes/'));
+    assert.deepEqual(findings.map((finding) => [finding.code, finding.severity, textAt(text, finding.range)]), [['footnotes/unused', 'warning', '[^3]:']]);
+    assert.match(findings[0].message, /Footnote \[\^3\] is defined but never cited/);
+  });
+
+  it('says both in Russian when asked', () => {
+    useLocale('ru');
+    try {
+      const messages = analyse(submission('1. Один.[^9]\n\n[^3]: Источник.')).diagnostics.filter((finding) => finding.code.startsWith('footnotes/')).map((finding) => finding.message);
+      assert.deepEqual(messages, [
+        'У сноски [^9] нет текста: добавьте строку «[^9]: текст» или удалите метку.',
+        'Сноска [^3] задана, но нигде не упомянута: сошлитесь на неё меткой [^3] или удалите её текст.',
+      ]);
+    } finally {
+      useLocale('en');
+    }
+  });
+
+  it('follows the configured severities and inline switches like any rule', () => {
+    const text = submission('1. One.[^9]\n\n[^3]: Never cited.');
+    assert.deepEqual(codes(analyse(text, { rules: { footnotes: 'off' } })), []);
+    assert.deepEqual(
+      analyse(text, { rules: { 'footnotes/undefined': 'warning' } }).diagnostics.filter((finding) => finding.severity !== 'hint').map((finding) => [finding.code, finding.severity]),
+      [
+        ['footnotes/undefined', 'warning'],
+        ['footnotes/unused', 'warning'],
+      ],
+    );
   });
 });
 

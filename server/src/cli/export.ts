@@ -3,7 +3,7 @@
 // exit code 1, each error listed on standard error, and nothing written; --force exports anyway.
 
 import { analyseText } from '../core/analyse';
-import { exportToDocx } from '../core/export/docx';
+import { exportToDocx, footnoteNumbers } from '../core/export/docx';
 import { formatFinding } from './check';
 import type { CommandConfigs } from './config';
 import { readSubmission } from './input';
@@ -26,7 +26,7 @@ export async function exportFile(files: string[], to: string | undefined, output
   const { words } = analysis.wordCount;
   const { limit } = analysis.wordLimit;
   process.stdout.write(
-    `${target}: ${words} / ${limit} words, ${analysis.model.paragraphs.length} numbered paragraphs, ${analysis.model.recommendations.length} recommendations, ${new Set(analysis.model.footnoteReferences.map(({ label }) => label)).size} footnotes${errors.length ? `, exported with ${errors.length} error${errors.length === 1 ? '' : 's'}` : ''}\n`,
+    `${target}: ${words} / ${limit} words, ${analysis.model.paragraphs.length} numbered paragraphs, ${analysis.model.recommendations.length} recommendations, ${footnoteNumbers(analysis.model).size} footnotes${errors.length ? `, exported with ${errors.length} error${errors.length === 1 ? '' : 's'}` : ''}\n`,
   );
   return 0;
 }

@@ -9,6 +9,7 @@ import type { Finding, Severity } from './findings';
 import { checkFrontMatter } from './frontMatter';
 import { comparePositions } from './text';
 import { countWords } from './wordCount';
+import { footnotesRule } from './rules/footnotes';
 import { issuesRule } from './rules/issues';
 import { numberingRule } from './rules/numbering';
 import { previousRecommendationsRule } from './rules/previousRecommendations';
@@ -23,7 +24,7 @@ export interface Analysis extends RuleContext {
   diagnostics: Finding[];
 }
 
-const RULES: Rule[] = [({ frontMatter }) => frontMatter.findings, wordLimitRule, numberingRule, requiredSectionsRule, smartRule, issuesRule, sdgReferencesRule, previousRecommendationsRule];
+const RULES: Rule[] = [({ frontMatter }) => frontMatter.findings, wordLimitRule, numberingRule, footnotesRule, requiredSectionsRule, smartRule, issuesRule, sdgReferencesRule, previousRecommendationsRule];
 
 export function analyseText(text: string, config: AnalysisConfig, library?: ReferenceLibrary): Analysis {
   return analyse(parseSubmission(text), config, library);

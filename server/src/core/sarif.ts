@@ -61,6 +61,8 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'numbering/start': 'Paragraph numbering does not start at 1.',
   'numbering/duplicate': 'A paragraph number is used twice.',
   'numbering/gap': 'A paragraph number is missing.',
+  'footnotes/undefined': 'A footnote marker has no definition.',
+  'footnotes/unused': 'A footnote definition is never cited.',
   'sections/executive-summary': 'The submission has no executive summary.',
   'sections/recommendations': 'The submission has no recommendations section.',
   'sections/empty-recommendations': 'The recommendations section has no recommendations.',

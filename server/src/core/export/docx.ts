@@ -267,16 +267,25 @@ function bodyBlocks(model: SubmissionDocument): Block[] {
 }
 
 
+/**
+ * The Word footnote number of each label that is cited and defined, numbered in the order first
+ * cited, as Word numbers them: exactly the footnotes the export writes.
+ */
+export function footnoteNumbers(model: SubmissionDocument): Map<string, number> {
+  const defined = new Set(model.footnoteDefinitions.map(({ label }) => label));
+  const numbers = new Map<string, number>();
+  for (const { label } of model.footnoteReferences) if (defined.has(label) && !numbers.has(label)) numbers.set(label, numbers.size + 1);
+  return numbers;
+}
+
 /** The Word document of an analysed submission. */
 export function buildDocument(analysis: Analysis): Document {
   const { model, frontMatter } = analysis;
   const data = frontMatter.data;
-  // Footnotes are numbered in the order they are first cited, as Word numbers them.
   const definitions = new Map(model.footnoteDefinitions.map((definition) => [definition.label, definition]));
-  const footnoteIds = new Map<string, number>();
+  const footnoteIds = footnoteNumbers(model);
   const footnoteAt: FootnoteMarkers = new Map();
   for (const reference of model.footnoteReferences) {
-    if (definitions.has(reference.label) && !footnoteIds.has(reference.label)) footnoteIds.set(reference.label, footnoteIds.size + 1);
     footnoteAt.set(model.lines.offsetAt(reference.range.start), { end: model.lines.offsetAt(reference.range.end), id: footnoteIds.get(reference.label) });
   }
   const commentEnds = new Map(model.comments.map((range) => [model.lines.offsetAt(range.start), model.lines.offsetAt(range.end)]));
