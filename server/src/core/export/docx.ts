@@ -125,10 +125,13 @@ interface InlineContext {
  */
 function inlinePieces({ model, footnotes, commentEnds }: InlineContext, start: number, end: number): Piece[] {
   const pieces: Piece[] = [];
-  let text = '';
+  // The text so far as characters: asking a long string built by += whether it ends with a space
+  // copies it whole each time, which made one long paragraph quadratic.
+  let chars: string[] = [];
+  const endsWithSpace = () => chars[chars.length - 1] === ' ';
   const flush = () => {
-    if (text) pieces.push({ text });
-    text = '';
+    if (chars.length) pieces.push({ text: chars.join('') });
+    chars = [];
   };
   for (let i = start; i < end; i++) {
     const footnote = footnotes.get(i);
@@ -150,13 +153,14 @@ function inlinePieces({ model, footnotes, commentEnds }: InlineContext, start: n
     // A comment separates what is around it, as it does for the word count.
     const comment = commentEnds.get(i);
     if (comment !== undefined) {
-      if (!text.endsWith(' ')) text += ' ';
+      if (!endsWithSpace()) chars.push(' ');
       i = comment - 1;
       continue;
     }
     if (model.hidden[i]) continue;
     const char = model.text[i];
-    text += /\s/.test(char) ? (text.endsWith(' ') ? '' : ' ') : char;
+    if (!/\s/.test(char)) chars.push(char);
+    else if (!endsWithSpace()) chars.push(' ');
   }
   flush();
   // The block starts and ends with text, not spaces.
