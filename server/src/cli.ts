@@ -19,7 +19,7 @@ import { factsheet } from './cli/factsheet';
 import { importFile } from './cli/import';
 import { matrix } from './cli/matrix';
 import { USAGE, UsageError } from './cli/usage';
-import { useLocale } from './localisation';
+import { isKnownLocale, LOCALES, useLocale } from './localisation';
 
 function formatOption(value: string | undefined, allowed: readonly CheckFormat[]): CheckFormat {
   if (value === undefined) return 'text';
@@ -53,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // The editor falls back to English for a locale without messages; on the command line it is a typo.
+  if (values.locale !== undefined && !isKnownLocale(values.locale)) throw new UsageError(`unknown locale "${values.locale}": use ${LOCALES.join(' or ')}`);
   useLocale(values.locale);
   const [command, ...files] = positionals;
   if (values.lang !== undefined && command !== 'classify') throw new UsageError('--lang is an option of classify');

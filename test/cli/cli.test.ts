@@ -307,4 +307,12 @@ describe('upr usage', function () {
   it('exits 2 for an unknown option', function () {
     assertUsageFailure(run('check', '--colour'), /colour/);
   });
+
+  it('exits 2 for a locale it has no messages in, naming those it has', function () {
+    const file = write('locale.upr.md', GAP_SUBMISSION);
+    assertUsageFailure(run('check', file, '--locale', 'de'), /^upr: unknown locale "de": use en or ru$/m);
+    assertUsageFailure(run('count', file, '--locale', ''), /^upr: unknown locale "": use en or ru$/m);
+    assert.equal(run('check', file, '--locale', 'ru').status, 1);
+    assert.equal(run('check', file, '--locale', 'en-GB').status, 1);
+  });
 });
