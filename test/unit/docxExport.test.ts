@@ -100,14 +100,14 @@ describe('Word export (core)', function () {
   });
 
   it('names the State, session and co-submitters on the cover, and leaves out what the front matter lacks', () => {
-    const full = coverLines(analyseText(`${frontMatter()}\n# T\n`, config));
+    const full = coverLines(analyseText(`${frontMatter()}\n# Joint submission on disability rights\n`, config));
     assert.deepEqual(full, [
       'Joint submission to the Universal Periodic Review of Kyrgyzstan: cycle 4, session 49',
       'Submitted by:',
       'Coalition for Inclusion',
       'Access Now Bishkek (Bishkek)',
       'Equal Steps (Osh)',
-      'Word count: 1 (limit 5630)',
+      'Word count: 5 (limit 5630)',
     ]);
     const bare = coverLines(analyseText('---\ntype: individual\n---\n\nOne two three.\n', config));
     assert.deepEqual(bare, ['Submission to the Universal Periodic Review', 'Word count: 3 (limit 2815)']);
@@ -115,6 +115,16 @@ describe('Word export (core)', function () {
     const french = coverLines(analyseText(frontMatter().replace('language: en', 'language: fr'), config));
     assert.equal(french[0], "Communication conjointe pour l'Examen périodique universel : Kyrgyzstan, cycle 4, session 49");
     assert.equal(french.at(-1), 'Nombre de mots : 0 (limite 5630)');
+  });
+
+  it('shows the front matter title under a first heading that says something else, and only once when they agree', async () => {
+    const paragraphsOf = async (text: string) => textOf(await (await JSZip.loadAsync(await exportToDocx(analyseText(text, config)))).file('word/document.xml')!.async('string')).split('\n');
+    const differing = await paragraphsOf(`${frontMatter()}\n# Access to schools\n\n1. Text.\n`);
+    assert.deepEqual(differing.slice(0, 3), ['Access to schools', 'Joint submission on disability rights', 'Joint submission to the Universal Periodic Review of Kyrgyzstan: cycle 4, session 49']);
+    const agreeing = await paragraphsOf(`${frontMatter()}\n# Joint submission on *disability* rights\n\n1. Text.\n`);
+    assert.deepEqual(agreeing.slice(0, 2), ['Joint submission on disability rights', 'Joint submission to the Universal Periodic Review of Kyrgyzstan: cycle 4, session 49']);
+    const withoutHeading = await paragraphsOf(`${frontMatter()}\n1. Text.\n`);
+    assert.deepEqual(withoutHeading.slice(0, 2), ['Joint submission on disability rights', 'Joint submission to the Universal Periodic Review of Kyrgyzstan: cycle 4, session 49']);
   });
 
   it('keeps simple emphasis and leaves lone asterisks and snake_case alone', () => {

@@ -88,8 +88,38 @@ const LABELS: Record<CoverLanguage, CoverLabels> = {
 
 const languageOf = (data: FrontMatterData): CoverLanguage => (typeof data.language === 'string' && Object.hasOwn(LABELS, data.language) ? data.language : 'en');
 
-/** The lines the export adds above the body (after the title): what OHCHR asks to see first. */
+/**
+ * The lines the export adds above the body (after the title): what OHCHR asks to see first, led
+ * by the front matter's title when the body's own heading heads the document and says otherwise.
+ */
 export function coverLines(analysis: Analysis): string[] {
+  const otherTitle = frontMatterTitleBesideHeading(analysis);
+  return [...(otherTitle ? [otherTitle] : []), ...submissionLines(analysis)];
+}
+
+/** The front matter's title when a level-1 heading stands in its place and reads differently; else undefined. */
+function frontMatterTitleBesideHeading(analysis: Analysis): string | undefined {
+  const title = shown(analysis.frontMatter.data.title);
+  const heading = documentHeading(bodyBlocks(analysis.model));
+  if (!title || !heading) return undefined;
+  const comparable = (text: string) =>
+    emphasisRuns(text)
+      .map((run) => run.text)
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
+  return comparable(title) === comparable(analysis.model.sections[heading.section].title) ? undefined : title;
+}
+
+/** The body's first block when it is a level-1 heading: it heads the document in place of the front matter's title. */
+function documentHeading(blocks: Block[]): Extract<Block, { kind: 'heading' }> | undefined {
+  const [first] = blocks;
+  return first?.kind === 'heading' && first.level === 1 ? first : undefined;
+}
+
+/** The State and session, the co-submitters and the word count. */
+function submissionLines(analysis: Analysis): string[] {
   const data = analysis.frontMatter.data;
   const labels = LABELS[languageOf(data)];
   // The front matter may not match its schema (the export can be forced): only what reads as text is shown.
@@ -303,12 +333,15 @@ export function buildDocument(analysis: Analysis): Document {
   }
 
   const cover = coverLines(analysis);
-  const coverParagraphs = cover.map((line) => new Paragraph({ children: [new TextRun(line)], spacing: { after: 60 } }));
+  const hasOtherTitle = frontMatterTitleBesideHeading(analysis) !== undefined;
+  // The front matter's title, when shown beside the heading, stands out from the lines below it.
+  const coverParagraphs = cover.map((line, index) => new Paragraph({ children: [new TextRun(hasOtherTitle && index === 0 ? { text: line, bold: true } : line)], spacing: { after: 60 } }));
   const blocks = bodyBlocks(model);
   const body: Paragraph[] = [];
   // The title heads the document: the body's first heading when it is a level-1 heading, else the front matter's title.
-  const titleBlock = blocks[0]?.kind === 'heading' && blocks[0].level === 1 ? blocks.shift() : undefined;
-  const titlePieces = titleBlock?.kind === 'heading' ? headingPieces(inline, titleBlock.section) : [{ text: shown(data.title) ?? '' }];
+  const titleBlock = documentHeading(blocks);
+  if (titleBlock) blocks.shift();
+  const titlePieces = titleBlock ? headingPieces(inline, titleBlock.section) : [{ text: shown(data.title) ?? '' }];
   body.push(new Paragraph({ heading: HeadingLevel.TITLE, children: runs(titlePieces) }), ...coverParagraphs, new Paragraph({}));
   for (const block of blocks) {
     switch (block.kind) {
@@ -340,7 +373,7 @@ export function buildDocument(analysis: Analysis): Document {
   const { limit } = analysis.wordLimit;
   return new Document({
     title: shown(data.title),
-    subject: cover[0],
+    subject: cover[hasOtherTitle ? 1 : 0],
     creator: shown(data.coalition?.name) ?? 'UPR submission',
     description: cover[cover.length - 1],
     customProperties: [
