@@ -36,10 +36,18 @@ function refusal(server: CollabServer, room: string, query: string): Promise<{ c
   return new Promise((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString(), messages })));
 }
 
+/** Destroying the document too stops its awareness timer, which would keep mocha from exiting. */
+function destroyProviders(): void {
+  for (const provider of providers) {
+    provider.destroy();
+    provider.doc.destroy();
+  }
+  providers.clear();
+}
+
 describe('collab server: review comments', () => {
   afterEach(async () => {
-    for (const provider of providers) provider.destroy();
-    providers.clear();
+    destroyProviders();
     for (const socket of sockets) socket.terminate();
     sockets.clear();
     await stopAll();
@@ -84,8 +92,7 @@ describe('collab server: review comments', () => {
     // Stored like any room: after a restart, a latecomer reads text and comments, and the reviewer's text edit is not there.
     const dataDir = server.dataDir;
     const secret = server.secret!;
-    for (const provider of providers) provider.destroy();
-    providers.clear();
+    destroyProviders();
     writer.destroy();
     reviewer.destroy();
     await server.stop();
