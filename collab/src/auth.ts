@@ -17,6 +17,9 @@ export interface TokenClaims {
 
 export type Verification = { ok: true; claims: TokenClaims } | { ok: false; reason: string };
 
+/** Lifetime of a token when none is asked for (the token command and invitations). */
+export const DEFAULT_TTL = '30d';
+
 /** Longest lifetime an invitation may ask for: 90 days. */
 export const MAX_INVITATION_TTL_SECONDS = 90 * 24 * 3600;
 

@@ -6,7 +6,10 @@ import WebSocket from 'ws';
 import type { TokenClaims } from './auth';
 import type { CloseReason, Metrics } from './metrics';
 
-/** Close codes: 44xx are final for y-websocket clients (they stop reconnecting); 10xx are retried. */
+/**
+ * Close codes: 44xx are final for y-websocket clients (they stop reconnecting); 10xx are retried.
+ * A full server is usually full for a while only, so it says 1013 (try again later), not a 44xx.
+ */
 export const CLOSE = {
   goingAway: 1001,
   policy: 1008,
@@ -16,7 +19,6 @@ export const CLOSE = {
   malformed: 4400,
   unauthorized: 4401,
   forbidden: 4403,
-  tooManyRooms: 4429,
 } as const;
 
 /** A rule broken by a client: closes its connection, with a reason it can read. */

@@ -2,7 +2,7 @@
 // POST /invitations, WebSocket upgrades for y-websocket clients, whose token is checked before they
 // join a room. `collab-server token ...` prints a token instead. Usage errors exit with code 2.
 
-import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { isRole, parseTtl, roomNameProblem, signToken, verifyToken } from './auth';
@@ -10,7 +10,7 @@ import type { RoomBus } from './bus';
 import { CLOSE, closeReason } from './connection';
 import { invitation } from './invitations';
 import { Metrics } from './metrics';
-import { parseCommand, resolveSecret, serverOptions, ServerOptions, tokenOptions, UsageError, USAGE } from './options';
+import { generateSecret, parseCommand, readSecret, resolveSecret, serverOptions, ServerOptions, tokenOptions, UsageError, USAGE } from './options';
 import { Rooms, type RoomDocument } from './rooms';
 import { RoomStore } from './store';
 
@@ -41,37 +41,83 @@ function roomOfRequest(request: IncomingMessage): { room?: string; token?: strin
   return { room, token: url.searchParams.get('token') ?? undefined, document: doc, problem: roomNameProblem(room) };
 }
 
+/** Binds the port; a port in use is named as such. */
+function listen(http: Server, options: ServerOptions): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    http.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`port ${options.port} on ${options.host} is already in use`) : error),
+    );
+    http.listen(options.port, options.host, () => resolve());
+  });
+}
+
+interface Route {
+  methods: string[];
+  answer: (request: IncomingMessage, response: ServerResponse) => void;
+}
+
+function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
+}
+
 async function serve(options: ServerOptions): Promise<void> {
-  const { secret, generatedInto } = resolveSecret(options.secretFile, options.dataDir);
-  if (generatedInto) console.log(`no secret given: generated one in ${generatedInto} (keep it; tokens are signed with it)`);
+  // Nothing is written (no secret, no database) until the port is ours, so that a server that
+  // cannot start leaves nothing half-made behind; the secret is read first to report a bad one early.
+  const existingSecret = readSecret(options.secretFile, options.dataDir);
   let bus: RoomBus | undefined;
   if (options.redisUrl) {
     const { createRedisBus } = await import('./fanout');
     bus = await createRedisBus(options.redisUrl);
   }
+  const http = createServer();
+  await listen(http, options);
+  // From here to the handlers being attached, all is synchronous: no request can arrive in between.
+  const { secret, generatedInto } = existingSecret ?? generateSecret(options.dataDir);
+  if (generatedInto) console.log(`no secret given: generated one in ${generatedInto} (keep it; tokens are signed with it)`);
   const store = new RoomStore(options.dataDir, options.durability);
   const metrics = new Metrics();
   const rooms = new Rooms(store, bus, metrics, options);
   let shuttingDown = false;
 
-  const json = (response: ServerResponse, status: number, body: unknown) => {
-    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
-  };
-  const http = createServer((request, response) => {
+  const routes = new Map<string, Route>([
+    [
+      '/healthz',
+      {
+        methods: ['GET', 'HEAD'],
+        answer: (_request, response) =>
+          json(response, shuttingDown ? 503 : 200, { status: shuttingDown ? 'shutting down' : 'ok', rooms: rooms.roomCount, connections: rooms.connectionCount }),
+      },
+    ],
+    [
+      '/metrics',
+      {
+        methods: ['GET', 'HEAD'],
+        answer: (_request, response) =>
+          response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(
+            metrics.render({ rooms: rooms.roomCount, connections: rooms.connectionCount, pendingWrites: rooms.pendingWriteCount, persistenceLagSeconds: rooms.persistenceLagSeconds }),
+          ),
+      },
+    ],
+    [
+      '/invitations',
+      {
+        methods: ['POST'],
+        answer: (request, response) =>
+          invitation(request, secret)
+            .then(({ status, body }) => json(response, status, body))
+            .catch((error: Error) => json(response, 500, { error: error.message })),
+      },
+    ],
+  ]);
+  http.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-    if (request.method === 'GET' && pathname === '/healthz') {
-      json(response, shuttingDown ? 503 : 200, { status: shuttingDown ? 'shutting down' : 'ok', rooms: rooms.roomCount, connections: rooms.connectionCount });
-    } else if (request.method === 'GET' && pathname === '/metrics') {
-      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(
-        metrics.render({ rooms: rooms.roomCount, connections: rooms.connectionCount, pendingWrites: rooms.pendingWriteCount, persistenceLagSeconds: rooms.persistenceLagSeconds }),
-      );
-    } else if (pathname === '/invitations') {
-      invitation(request, secret)
-        .then(({ status, body }) => json(response, status, body))
-        .catch((error: Error) => json(response, 500, { error: error.message }));
-    } else {
-      json(response, 404, { error: `no such path: ${pathname}` });
+    // `/healthz/` is `/healthz`: a trailing slash is an easy slip, not another resource.
+    const route = routes.get(pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname);
+    if (!route) return json(response, 404, { error: `no such path: ${pathname}` });
+    if (!route.methods.includes(request.method ?? '')) {
+      return json(response, 405, { error: `use ${route.methods.join(' or ')}` }, { allow: route.methods.join(', ') });
     }
+    route.answer(request, response);
   });
 
   // maxPayload is a backstop at four times the limit: rooms.ts closes messages over the limit with a
@@ -94,10 +140,6 @@ async function serve(options: ServerOptions): Promise<void> {
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(options.port, options.host, () => resolve());
-  });
   const address = http.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   console.log(`listening on http://${host}:${address.port} (data in ${options.dataDir}, durability ${options.durability}${bus ? ', rooms shared over Redis' : ''})`);
@@ -116,11 +158,21 @@ async function serve(options: ServerOptions): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
+/** Runs `work`; a failure that is not a usage error is reported as "`what`: reason". */
+async function failingAs(what: string, work: () => void | Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new Error(`${what}: ${(error as Error).message}`);
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const { command, values } = parseCommand(argv);
   if (command === 'help') console.log(USAGE);
-  else if (command === 'token') printToken(values);
-  else await serve(serverOptions(values));
+  else if (command === 'token') await failingAs('cannot print a token', () => printToken(values));
+  else await failingAs('cannot start', () => serve(serverOptions(values)));
 }
 
 main(process.argv.slice(2)).catch((error: Error) => {
@@ -128,7 +180,7 @@ main(process.argv.slice(2)).catch((error: Error) => {
     console.error(`collab-server: ${error.message}\nRun with --help for usage.`);
     process.exit(2);
   }
-  // Startup failures (port in use, Redis unreachable, unreadable data folder) are reported, not traced.
-  console.error(`collab-server: cannot start: ${error.message}`);
+  // Failures that are not the user's input (port in use, Redis unreachable, unwritable data folder) are reported, not traced.
+  console.error(`collab-server: ${error.message}`);
   process.exit(1);
 });

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_TTL } from './auth';
 
 export class UsageError extends Error {}
 
@@ -52,7 +53,7 @@ const TOKEN_SETTINGS = {
   room: { flag: 'room', env: '', help: 'room (document) the token opens' },
   user: { flag: 'user', env: '', help: 'user name shown to others' },
   role: { flag: 'role', env: '', help: 'writer or reviewer', default: 'writer' },
-  ttl: { flag: 'ttl', env: '', help: 'lifetime: 3600, 45m, 12h, 30d', default: '30d' },
+  ttl: { flag: 'ttl', env: '', help: 'lifetime: 3600, 45m, 12h, 30d', default: DEFAULT_TTL },
 } satisfies Record<string, Setting>;
 
 function describe(settings: Record<string, Setting>): string {
@@ -163,30 +164,43 @@ export interface SecretSource {
 
 /** --secret-file, else UPR_COLLAB_SECRET, else DATA/secret, else a new secret written to DATA/secret. */
 export function resolveSecret(secretFile: string | undefined, dataDir: string, env: NodeJS.ProcessEnv = process.env): SecretSource {
-  const check = (secret: string, from: string) => {
-    if (secret.length < MIN_SECRET_LENGTH) throw new UsageError(`the secret in ${from} is too short: use at least ${MIN_SECRET_LENGTH} characters`);
-    return { secret };
-  };
-  if (secretFile !== undefined) {
-    let content: string;
-    try {
-      content = readFileSync(secretFile, 'utf8');
-    } catch (error) {
-      throw new UsageError(`cannot read the secret file ${secretFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    return check(content.trim(), secretFile);
-  }
-  if (env.UPR_COLLAB_SECRET) return check(env.UPR_COLLAB_SECRET, 'UPR_COLLAB_SECRET');
+  return readSecret(secretFile, dataDir, env) ?? generateSecret(dataDir);
+}
+
+/** The secret from --secret-file, UPR_COLLAB_SECRET or DATA/secret; undefined when none exists (nothing is written). */
+export function readSecret(secretFile: string | undefined, dataDir: string, env: NodeJS.ProcessEnv = process.env): SecretSource | undefined {
+  if (secretFile !== undefined) return secretFrom(secretFile);
+  if (env.UPR_COLLAB_SECRET) return checked(env.UPR_COLLAB_SECRET, 'UPR_COLLAB_SECRET');
   const generatedPath = path.join(dataDir, 'secret');
-  if (existsSync(generatedPath)) return check(readFileSync(generatedPath, 'utf8').trim(), generatedPath);
-  mkdirSync(dataDir, { recursive: true });
+  return existsSync(generatedPath) ? secretFrom(generatedPath) : undefined;
+}
+
+/** Writes a new secret to DATA/secret (mode 0600); if another process wrote one meanwhile, that one is used. */
+export function generateSecret(dataDir: string): SecretSource {
+  const generatedPath = path.join(dataDir, 'secret');
   const secret = randomBytes(32).toString('hex');
-  // 'wx' fails if another process created it meanwhile: then that one's secret is used.
   try {
+    mkdirSync(dataDir, { recursive: true });
+    // 'wx' fails if another process created it meanwhile.
     writeFileSync(generatedPath, `${secret}\n`, { mode: 0o600, flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return check(readFileSync(generatedPath, 'utf8').trim(), generatedPath);
-    throw error;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return secretFrom(generatedPath);
+    throw new Error(`cannot write a new secret to ${generatedPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   return { secret, generatedInto: generatedPath };
+}
+
+function secretFrom(file: string): SecretSource {
+  let content: string;
+  try {
+    content = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the secret file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return checked(content.trim(), file);
+}
+
+function checked(secret: string, from: string): SecretSource {
+  if (secret.length < MIN_SECRET_LENGTH) throw new UsageError(`the secret in ${from} is too short: use at least ${MIN_SECRET_LENGTH} characters`);
+  return { secret };
 }

@@ -135,7 +135,7 @@ export class Rooms {
       if (this.rooms.size >= this.limits.maxRooms) this.unloadOneIdleRoom();
       if (this.rooms.size >= this.limits.maxRooms) {
         this.metrics.refuse('too_many_rooms');
-        socket.close(CLOSE.tooManyRooms, `too many rooms: this server holds at most ${this.limits.maxRooms}`);
+        socket.close(CLOSE.tryAgainLater, `too many rooms: this server holds at most ${this.limits.maxRooms}`);
         return;
       }
       room = this.openRoom(key, document === 'comments');

@@ -2,7 +2,7 @@
 // invitations, the token command, and the secret's resolution.
 
 import assert from 'node:assert/strict';
-import { statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { verifyToken } from '../../collab/src/auth';
 import {
@@ -116,6 +116,36 @@ describe('collab server: access', () => {
     }
   });
 
+  it('never makes an invitation that outlives the token that made it', async () => {
+    const server = await startServer();
+    const shortLived = server.token('shared', 'aida', 'writer', 60);
+    const ownExpiry = verifyToken(server.secret!, shortLived);
+    assert.ok(ownExpiry.ok);
+    const response = await server.fetch('/invitations', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${shortLived}` },
+      body: JSON.stringify({ user: 'aida-again', role: 'writer', ttl: '90d' }),
+    });
+    assert.equal(response.status, 201);
+    const answer = (await response.json()) as { token: string; exp: number };
+    const minted = verifyToken(server.secret!, answer.token);
+    assert.ok(minted.ok);
+    assert.equal(minted.claims.exp, ownExpiry.claims.exp, 'capped at the inviter’s own expiry');
+    assert.equal(answer.exp, ownExpiry.claims.exp);
+  });
+
+  it('gives an invitation without a ttl the token command’s 30 days', async () => {
+    const server = await startServer();
+    const response = await server.fetch('/invitations', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token('shared', 'aida', 'writer', 60 * 86400)}` },
+      body: JSON.stringify({ user: 'Rustam', role: 'reviewer' }),
+    });
+    assert.equal(response.status, 201, await response.clone().text());
+    const { exp } = (await response.json()) as { exp: number };
+    assert.ok(Math.abs(exp - (Date.now() / 1000 + 30 * 86400)) < 60, `exp ${exp} is 30 days away`);
+  });
+
   it('prints a token with the token command, which the server accepts', async () => {
     const dataDir = tempDir();
     const secretFile = path.join(dataDir, 'my-secret');
@@ -174,11 +204,40 @@ describe('collab server: access', () => {
     }
   });
 
+  it('exits with code 2 and a one-line message when DATA/secret cannot be read', async () => {
+    const dataDir = tempDir();
+    // A folder where the secret file should be: unreadable as a file even for root (chmod is not).
+    mkdirSync(path.join(dataDir, 'secret'));
+    for (const args of [['--port', '0', '--data', dataDir], ['token', '--room', 'r', '--user', 'u', '--data', dataDir]]) {
+      const result = await runCollabCommand(args);
+      assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(result.stderr, /^collab-server: cannot read the secret file .*secret: EISDIR\n/);
+    }
+  });
+
+  it('leaves no secret or database behind when its port is taken', async () => {
+    const running = await startServer();
+    const dataDir = path.join(tempDir(), 'data');
+    const result = await runCollabCommand(['--host', '127.0.0.1', '--port', String(running.port), '--data', dataDir]);
+    assert.equal(result.code, 1, result.stderr);
+    assert.equal(existsSync(dataDir), false, 'no data folder, secret or database was made');
+    assert.doesNotMatch(result.stdout, /generated/);
+    assert.equal(result.stderr, `collab-server: cannot start: port ${running.port} on 127.0.0.1 is already in use\n`);
+  });
+
+  it('reports a token command failure as such, not as a server that cannot start', async () => {
+    const blocker = path.join(tempDir(), 'a-file');
+    writeFileSync(blocker, '');
+    const result = await runCollabCommand(['token', '--room', 'r', '--user', 'u', '--data', path.join(blocker, 'data')]);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /^collab-server: cannot print a token: cannot write a new secret to .*secret: ENOTDIR\n$/);
+  });
+
   it('reads its settings from the environment', async () => {
     const server = await startServer({ env: { UPR_COLLAB_MAX_ROOMS: '1' } });
     const first = connectPeer(server, 'one', server.token('one'));
     await waitForSynced(first);
     const second = connectPeer(server, 'two', server.token('two'));
-    assert.deepEqual(await waitFor(() => second.closes[0], 'the room limit from UPR_COLLAB_MAX_ROOMS'), { code: 4429, reason: 'too many rooms: this server holds at most 1' });
+    assert.deepEqual(await waitFor(() => second.closes[0], 'the room limit from UPR_COLLAB_MAX_ROOMS'), { code: 1013, reason: 'too many rooms: this server holds at most 1' });
   });
 });

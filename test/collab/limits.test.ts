@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import * as Y from 'yjs';
-import { CollabServer, connectPeer, openRawSocket, Peer, startServer, stopAll, waitFor, waitForAsync, waitForConvergence, waitForSynced } from './helpers';
+import { CollabServer, connectPeer, openRawSocket, Peer, startServer, stopAll, waitFor, waitForAsync, waitForClose, waitForConvergence, waitForSynced } from './helpers';
 import { emptySyncStep1, MESSAGE_QUERY_AWARENESS, SYNC_UPDATE, syncMessage } from './protocol';
 
 /** Two synced writers in a room, to show that they are unaffected by what happens to a third. */
@@ -92,12 +92,14 @@ describe('collab server: limits and bad input', () => {
     const two = connectPeer(server, 'two', server.token('two'));
     await Promise.all([waitForSynced(one), waitForSynced(two)]);
     const three = openRawSocket(server, 'three', server.token('three'));
-    assert.deepEqual(await three.closed, { code: 4429, reason: 'too many rooms: this server holds at most 2' });
+    assert.deepEqual(await three.closed, { code: 1013, reason: 'too many rooms: this server holds at most 2' });
     assert.equal(await server.metric('upr_collab_refused_connections_total{reason="too_many_rooms"}'), 1);
+    // A full server is usually full for a while only: a standard y-websocket client keeps trying.
+    const waiting = connectPeer(server, 'three', server.token('three'));
+    assert.equal((await waitForClose(waiting)).code, 1013);
+    assert.equal(waiting.provider.shouldConnect, true, 'the refused client still means to connect');
     one.destroy();
-    await waitForAsync(async () => ((await (await server.fetch('/healthz')).json()) as { connections: number }).connections === 1, 'the first client to leave');
-    const threeAgain = connectPeer(server, 'three', server.token('three'));
-    await waitForSynced(threeAgain);
+    await waitForSynced(waiting);
     assert.equal(await server.metric('upr_collab_rooms'), 2);
   });
 
@@ -119,6 +121,34 @@ describe('collab server: limits and bad input', () => {
     assert.ok((await server.metric('upr_collab_bytes_sent_total')) > 0);
     const missing = await server.fetch('/nope');
     assert.equal(missing.status, 404);
+  });
+
+  it('answers a known path asked with the wrong method with 405 and Allow, and takes a trailing slash', async () => {
+    const server = await startServer();
+    const wrongMethods: [string, string, string][] = [
+      ['/healthz', 'POST', 'GET, HEAD'],
+      ['/metrics', 'DELETE', 'GET, HEAD'],
+      ['/invitations', 'GET', 'POST'],
+      ['/healthz/', 'PUT', 'GET, HEAD'],
+    ];
+    for (const [pathname, method, allow] of wrongMethods) {
+      const response = await server.fetch(pathname, { method });
+      assert.equal(response.status, 405, `${method} ${pathname}`);
+      assert.equal(response.headers.get('allow'), allow, `${method} ${pathname}`);
+      assert.match(((await response.json()) as { error: string }).error, /^use /);
+    }
+    const health = await server.fetch('/healthz/');
+    assert.equal(health.status, 200);
+    assert.equal(((await health.json()) as { status: string }).status, 'ok');
+    assert.equal((await server.fetch('/metrics/')).status, 200);
+    const invited = await server.fetch('/invitations/', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token('slash', 'aida')}` },
+      body: JSON.stringify({ user: 'Rustam', role: 'reviewer', ttl: '1d' }),
+    });
+    assert.equal(invited.status, 201);
+    assert.equal((await server.fetch('/healthz//')).status, 404, 'one trailing slash only');
+    assert.equal((await server.fetch('/', { method: 'POST' })).status, 404);
   });
 
   it('compacts a room’s stored updates in the background and keeps the text', async () => {
