@@ -7,6 +7,8 @@
 // of the product's counter: only plain prose is counted; front matter, paragraph numbers, list
 // markers, footnote markers, comments and link URLs are added uncounted, as the format says.
 
+import { seededRandom } from '../test/seededRandom';
+
 export interface GenerateOptions {
   /** Counted words, footnotes included (default 5,630: the joint submission limit). */
   words?: number;
@@ -54,17 +56,6 @@ const FILLER = ['however', 'moreover', 'in practice', 'according to members of t
 const SYMBOLS = ['A/HRC/15/2', 'A/HRC/29/4', 'A/HRC/44/10', 'CRPD/C/KGZ/CO/1', 'CEDAW/C/KGZ/CO/5', 'E/C.12/KGZ/CO/2-3'];
 const SDG_TARGETS = ['4.5', '5.2', '8.5', '10.2', '11.2', '16.3', '16.7', '17.18'];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Words as the format counts them in plain prose: whitespace-separated, with a letter or digit. */
 export function countPlainWords(text: string): number {
   return text.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
@@ -76,7 +67,7 @@ export function generateSubmission(options: GenerateOptions = {}): GeneratedSubm
   const recommendationCount = options.recommendations ?? 60;
   const themeCount = Math.min(options.themes ?? 8, THEMES.length);
   const footnoteCount = options.footnotes ?? 20;
-  const random = mulberry32(options.seed ?? 20240521);
+  const random = seededRandom(options.seed ?? 20240521);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
   // Tokens of prose; each is exactly one counted word.

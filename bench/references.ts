@@ -22,6 +22,7 @@ import { buildSync } from 'esbuild';
 import { importCsv, importJson } from '../server/src/core/references/importers';
 import { RecommendationIndex } from '../server/src/core/references/recommendationIndex';
 import { serialiseRecommendationFile, toRecommendationFile, type RecommendationRecord } from '../server/src/core/references/records';
+import { seededRandom } from '../test/seededRandom';
 
 const SIZE = 40_000;
 const SMALL_YOUNG_GENERATION = '--max-semi-space-size=4';
@@ -48,17 +49,6 @@ function loadShared(): RecommendationRecord[] {
   return records;
 }
 
-/** A small deterministic generator (mulberry32), so that every run sees the same index. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYNONYMS: [RegExp, string[]][] = [
   [/\bEnsure\b/g, ['Guarantee', 'Make sure', 'Secure']],
@@ -94,7 +84,7 @@ const SUFFIXES = [
 
 /** 40,000 records: the shared ones and variations of them. */
 export function generateRecords(base: readonly RecommendationRecord[], size = SIZE): RecommendationRecord[] {
-  const next = random(20240517);
+  const next = seededRandom(20240517);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)];
   const recommending = [...new Set(base.flatMap((record) => record.recommendingStates))];
   const reviewed = [...new Map(base.map((record) => [record.state, record.stateCode])).entries()];
@@ -167,7 +157,7 @@ function line(label: string, value: string, target = ''): void {
 
 /** Typed prefixes of words a writer may look up, with the words before them. */
 function completionQueries(records: readonly RecommendationRecord[], count: number): string[] {
-  const next = random(7);
+  const next = seededRandom(7);
   const queries: string[] = [];
   while (queries.length < count) {
     const words = records[Math.floor(next() * records.length)].text.split(/\s+/).filter((word) => /^\p{L}{4,}$/u.test(word));
@@ -303,7 +293,7 @@ export async function benchReferences(): Promise<void> {
   line('p95, the State under review (KGZ)', ms(percentile(oneState, 0.95)), `<= 15 ms (${verdict(percentile(oneState, 0.95), 15)})`);
 
   // Similar past recommendations for one recommendation (a code lens).
-  const next = random(11);
+  const next = seededRandom(11);
   const texts = Array.from({ length: QUERIES + WARM_UP }, () => records[Math.floor(next() * records.length)].text + ' by 2028');
   for (const text of texts.slice(0, WARM_UP)) index.recommendingStatesFor(text);
   const similar: number[] = [];

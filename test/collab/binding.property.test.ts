@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { SharedTextBinding } from '../../client/src/collab/sharedText';
 import { Eol, LocalEdit, toShared } from '../../client/src/collab/textSync';
+import { seededRandom } from '../seededRandom';
 import { connectPeer, Peer, startServer, stopAll, waitFor, waitForSynced } from './helpers';
 import { SimulatedEditor } from './simulatedEditor';
 
@@ -15,18 +16,6 @@ const OPERATIONS = 2500;
 const EOLS: Eol[] = ['\n', '\r\n', '\n', '\r\n'];
 const PIECES = ['a', 'text ', 'Права ', 'человека', 'ж', 'Ё', '😀', '👍🏽', '🇰🇬', '\n', '\n\n', ' ', '.', 'é'];
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** mulberry32: a small seeded generator, so that a failing run's edits can be made again. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Writer {
   name: string;
