@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { CollabApi } from '../../../client/src/collab/activate';
 
 export const SHARED_FIXTURE = 'co-editing.upr.md';
 // Requests to the runner (see test/extension/collab.mjs), logged with its log mark.
@@ -28,37 +29,6 @@ export function collabTestConfig(): CollabTestConfig | undefined {
   const file = folder && path.join(folder.uri.fsPath, '.upr-test', 'collab.json');
   if (!file || !fs.existsSync(file)) return undefined;
   return JSON.parse(fs.readFileSync(file, 'utf8')) as CollabTestConfig;
-}
-
-export interface CollabInfo {
-  room: string;
-  sync: 'synced' | 'syncing' | 'offline';
-  role?: string;
-  bound: boolean;
-  refusal?: string;
-  peers: { name: string; colour: string; cursor?: { anchor: number; head: number } }[];
-  statusBarText?: string;
-}
-
-export interface ReviewThreadInfo {
-  id: string;
-  range?: { start: number; end: number };
-  resolved: boolean;
-  comments: { author: string; body: string }[];
-  source: 'room' | 'sidecar';
-}
-
-/** The extension's review comments, as its API offers them (the same calls the comments UI's commands make). */
-export interface ReviewApi {
-  threads(uri: string): Promise<ReviewThreadInfo[]>;
-  add(uri: string, start: number, end: number, body: string): Promise<string>;
-  reply(uri: string, threadId: string, body: string): Promise<void>;
-  setResolved(uri: string, threadId: string, resolved: boolean): Promise<void>;
-}
-
-export interface CollabApi {
-  info(uri: string): CollabInfo | undefined;
-  review: ReviewApi;
 }
 
 /** The extension's co-editing API (activating the extension if needed). */
