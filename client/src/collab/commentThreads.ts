@@ -10,6 +10,7 @@
 // sticks to the first character, its end to the last, and text typed at either edge stays outside.
 // Anything a client wrote in another shape is left out when read, never thrown on.
 import * as Y from 'yjs';
+import { absoluteIndex } from './peers';
 
 const THREADS = 'threads';
 /** Longest comment body kept when read (a safeguard against a client writing megabytes). */
@@ -40,6 +41,11 @@ export class CommentThreads {
     private readonly newId: () => string = () => globalThis.crypto.randomUUID(),
   ) {
     this.threads = commentsDoc.getMap(THREADS);
+  }
+
+  /** How many threads there are, resolved ones included. */
+  get size(): number {
+    return this.threads.size;
   }
 
   /** Calls `listener` after every change of the threads (local or remote); returns how to stop. */
@@ -130,16 +136,6 @@ export class CommentThreads {
     if (from === undefined || to === undefined) return undefined;
     // A deleted range collapses where it was; the end is never before the start.
     return { start: from, end: Math.max(from, to) };
-  }
-}
-
-function absoluteIndex(json: unknown, ytext: Y.Text): number | undefined {
-  if (typeof json !== 'object' || json === null) return undefined;
-  try {
-    const position = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(json), ytext.doc!);
-    return position?.type === ytext ? position.index : undefined;
-  } catch {
-    return undefined;
   }
 }
 

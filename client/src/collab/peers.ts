@@ -36,13 +36,14 @@ export function cursorField(ytext: Y.Text, cursor: SharedCursor): { anchor: unkn
   };
 }
 
-function absoluteIndex(json: unknown, ytext: Y.Text): number | undefined {
+/** Where a relative position (as JSON, from another client) points in `ytext` now; undefined when it is malformed or elsewhere. */
+export function absoluteIndex(json: unknown, ytext: Y.Text): number | undefined {
   if (typeof json !== 'object' || json === null) return undefined;
   try {
     const position = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(json), ytext.doc!);
     return position?.type === ytext ? position.index : undefined;
   } catch {
-    return undefined; // a malformed position from another client: no cursor rather than an error
+    return undefined; // a malformed position from another client: nothing rather than an error
   }
 }
 
