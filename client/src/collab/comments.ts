@@ -231,11 +231,19 @@ export class ReviewComments implements vscode.Disposable, ReviewApi {
   private async textChanged(event: vscode.TextDocumentChangeEvent): Promise<void> {
     const { document } = event;
     if (document.languageId !== LANGUAGE_ID || event.contentChanges.length === 0) return;
-    if (!this.sessionOf(document)) {
+    const session = this.sessionOf(document);
+    let hasThreads: boolean;
+    if (session) {
+      hasThreads = session.comments.size > 0;
+    } else {
       const pending = this.sidecars.get(document.uri.toString());
-      if (pending) shiftThreads((await pending).threads, event.contentChanges);
+      if (!pending) return;
+      const { threads } = await pending;
+      shiftThreads(threads, event.contentChanges);
+      hasThreads = threads.length > 0;
     }
-    await this.render(document);
+    // Typing moves threads; a document without any costs nothing more per keystroke.
+    if (hasThreads) await this.render(document);
   }
 
   private sidecarUri(document: vscode.TextDocument): vscode.Uri {
