@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { parse } from 'csv-parse/sync';
 import { classifyRecommendation, type ActionCategory } from '../server/src/core/smart/classify';
 import { formatScores, scoreCategories } from '../server/src/core/smart/evaluate';
+import { percentile } from './report';
 
 const HELD_OUT = 'KGZ';
 const BATCH = 500;
@@ -36,11 +37,6 @@ function sharedCsv(): string {
 function loadRows(): Row[] {
   const records = parse(readFileSync(sharedCsv()), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   return records.map((r) => ({ text: r.text, state: r.sur_iso3, category: Number(r.action_category) as ActionCategory }));
-}
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
 }
 
 function report(title: string, rows: readonly Row[]): number {

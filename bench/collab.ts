@@ -19,6 +19,7 @@ import * as Y from 'yjs';
 import { CollabServer, connectPeer, openRawSocket, Peer, RawSocket, startServer, stopAll, waitFor, waitForSynced } from '../test/collab/helpers';
 import { MESSAGE_SYNC, readMessage, SYNC_UPDATE, syncMessage } from '../test/collab/protocol';
 import { generateSubmission } from './generate';
+import { line, percentile, verdict } from './report';
 
 const WRITERS = 50;
 const KEYS_PER_SECOND = 5;
@@ -26,18 +27,8 @@ const WARM_UP_MS = 2_000;
 const STORED_ROOMS = 20;
 const STORED_ROWS = 500;
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
-}
-
-function line(label: string, value: string, target = ''): void {
-  console.log(`  ${label.padEnd(34)}${value.padStart(12)}${target ? `   target ${target}` : ''}`);
-}
-
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
-const verdict = (value: number, limit: number) => (value <= limit ? 'met' : 'MISSED');
 
 /** Keystrokes of one writer: the clock its document gave each typed character, and when it was typed. */
 interface Keystrokes {

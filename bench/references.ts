@@ -23,6 +23,7 @@ import { importCsv, importJson } from '../server/src/core/references/importers';
 import { RecommendationIndex } from '../server/src/core/references/recommendationIndex';
 import { serialiseRecommendationFile, toRecommendationFile, type RecommendationRecord } from '../server/src/core/references/records';
 import { seededRandom } from '../test/seededRandom';
+import { line as reportLine, percentile, verdict } from './report';
 
 const SIZE = 40_000;
 const SMALL_YOUNG_GENERATION = '--max-semi-space-size=4';
@@ -48,7 +49,6 @@ function loadShared(): RecommendationRecord[] {
   }
   return records;
 }
-
 
 const SYNONYMS: [RegExp, string[]][] = [
   [/\bEnsure\b/g, ['Guarantee', 'Make sure', 'Secure']],
@@ -142,18 +142,10 @@ function toCsv(records: readonly RecommendationRecord[]): string {
   return `${header}\n${lines.join('\n')}\n`;
 }
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
-}
-
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
-const verdict = (value: number, limit: number) => (value <= limit ? 'met' : 'MISSED');
-
-function line(label: string, value: string, target = ''): void {
-  console.log(`  ${label.padEnd(40)}${value.padStart(12)}${target ? `   target ${target}` : ''}`);
-}
+/** This section's labels are longer than the others'. */
+const line = (label: string, value: string, target = '') => reportLine(label, value, target, 40);
 
 /** Typed prefixes of words a writer may look up, with the words before them. */
 function completionQueries(records: readonly RecommendationRecord[], count: number): string[] {

@@ -23,22 +23,13 @@ import { benchClassify } from './classify';
 import { benchCollab } from './collab';
 import { benchReferences } from './references';
 import { generateSubmission } from './generate';
+import { line, percentile, verdict } from './report';
 
 const WARM_UP = 50;
 const ANALYSIS_RUNS = 200;
 const ROUND_TRIPS = 100;
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
-}
-
-function line(label: string, value: string, target = ''): void {
-  console.log(`  ${label.padEnd(34)}${value.padStart(12)}${target ? `   target ${target}` : ''}`);
-}
-
 const ms = (value: number) => `${value.toFixed(3)} ms`;
-const verdict = (value: number, limit: number) => (value <= limit ? 'met' : 'MISSED');
 
 async function main(): Promise<void> {
   const generated = generateSubmission();
