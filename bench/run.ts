@@ -4,12 +4,12 @@
 //       joint submission, in process;
 //   (b) LSP round trip: didChange to the matching publishDiagnostics, against dist/server.js
 //       started with lint.debounceMs 0;
-//   (d) previous recommendations (bench/references.ts): load, search, similarity and memory of a
-//       40,000-recommendation index;
 //   (c) the action-category classifier (bench/classify.ts): macro-F1, per-category precision and
 //       recall and the confusion matrix on the shared UPR Info sample, and the time for 500
 //       recommendations. The sample is read from ../shared/data beside the repository, found from
 //       the working directory: run from the repository root, as `npm run bench` does;
+//   (d) previous recommendations (bench/references.ts): load (built, then restored), completion,
+//       similarity and memory of a 40,000-recommendation index;
 //   (e) the collaboration server (bench/collab.ts), dist/collab-server.js with y-websocket clients:
 //       50 writers typing into one room (edit-to-peer latency, server CPU and memory), cold load and
 //       memory of stored 5,630-word rooms.

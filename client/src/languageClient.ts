@@ -23,6 +23,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     // The coalition's configuration file is synchronised too, so that it is checked as it is edited.
     documentSelector: [{ language: LANGUAGE_ID }, { pattern: `**/${WORKSPACE_CONFIG_PATH}` }],
     outputChannelName: vscode.l10n.t('UPR Submissions'),
+    // Where the server keeps the word index of previous recommendations between runs.
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
     synchronize: {
       // The server pulls `uprSubmission.*` itself; this only tells it when they change.
       configurationSection: 'uprSubmission',

@@ -10,11 +10,21 @@ import type { Finding } from './core/findings';
 import type { ReferenceLibrary } from './core/references/library';
 import { RecommendationIndex } from './core/references/recommendationIndex';
 import type { RecommendationRecord } from './core/references/records';
+import { readWordIndex, SourcesKey } from './wordIndexCache';
 
 export interface LoadedReferences {
   library: ReferenceLibrary;
   /** Per file read, its problems (empty when it read cleanly). */
   problems: Map<string, ImportError[]>;
+  /** Where to save the word index once built, when it was not restored from there. */
+  wordIndexToSave?: { folder: string; key: string };
+}
+
+export interface LoadOptions {
+  /** Told of each file as it goes, for progress on long imports. */
+  onFile?: (file: string, done: number) => void;
+  /** A folder where the word index is saved for the next load of the same files. */
+  wordIndexFolder?: string;
 }
 
 const SOURCE_FILE = /\.(csv|json)$/i;
@@ -30,19 +40,22 @@ export function referenceSourceFiles(folders: string[]): string[] {
 }
 
 /**
- * Reads every file; `onFile` is told of each as it goes, for progress on long imports. Yields to
- * the event loop between files, so that the server keeps answering meanwhile.
+ * Reads every file, yielding to the event loop between files so that the server keeps answering
+ * meanwhile; restores the word index saved for the same files, if there is one.
  */
-export async function loadReferences(files: string[], onFile?: (file: string, done: number) => void): Promise<LoadedReferences> {
+export async function loadReferences(files: string[], { onFile, wordIndexFolder }: LoadOptions = {}): Promise<LoadedReferences> {
   const records: RecommendationRecord[] = [];
   const sampleFiles = new Set<string>();
   const problems = new Map<string, ImportError[]>();
+  const sourcesKey = wordIndexFolder ? new SourcesKey() : undefined;
   for (const [done, file] of files.entries()) {
     onFile?.(file, done);
     await new Promise((resolve) => setImmediate(resolve));
     let text: string;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
+      const bytes = readFileSync(file);
+      sourcesKey?.add(file, bytes);
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch (error) {
       problems.set(file, [{ line: 1, message: l10n.t('The file is not UTF-8 text: {0}', (error as Error).message) }]);
       continue;
@@ -52,7 +65,17 @@ export async function loadReferences(files: string[], onFile?: (file: string, do
     if (result.sample) sampleFiles.add(file);
     problems.set(file, result.errors);
   }
-  return { library: { index: new RecommendationIndex(records), sampleFiles }, problems };
+  if (!wordIndexFolder || !sourcesKey) return { library: { index: new RecommendationIndex(records), sampleFiles }, problems };
+  const key = sourcesKey.digest();
+  const saved = readWordIndex(wordIndexFolder, key);
+  if (saved !== undefined) {
+    try {
+      return { library: { index: new RecommendationIndex(records, saved), sampleFiles }, problems };
+    } catch {
+      // Saved by another version, or damaged: built anew below, and saved again.
+    }
+  }
+  return { library: { index: new RecommendationIndex(records), sampleFiles }, problems, wordIndexToSave: { folder: wordIndexFolder, key } };
 }
 
 /** A source file's problems as findings on that file, one per bad row's line. */

@@ -35,7 +35,8 @@ import { factsheetFile } from './features/factsheet';
 import { oralStatement, statementTime } from './features/oralStatement';
 import { submissionParts } from './features/submissionParts';
 import type { ReferenceLibrary } from './core/references/library';
-import { loadReferences, problemFindings, referenceSourceFiles } from './referenceFiles';
+import { loadReferences, problemFindings, referenceSourceFiles, type LoadedReferences } from './referenceFiles';
+import { writeWordIndex } from './wordIndexCache';
 import { importToJson } from './recommendationImport';
 import { useLocale } from './localisation';
 import {
@@ -75,6 +76,8 @@ const isConfigFile = (uri: string) => uri.endsWith(`/${WORKSPACE_CONFIG_PATH}`);
 /** The workspace folders' paths, and the previous recommendations read from them. */
 let workspaceFolders: string[] = [];
 let library: ReferenceLibrary | undefined;
+/** Where the word index of the previous recommendations is kept between runs (the client's storage). */
+let wordIndexFolder: string | undefined;
 /** Recommendation files whose import problems were published. */
 const publishedSources = new Set<string>();
 let canReportProgress = false;
@@ -87,6 +90,8 @@ connection.onInitialize((params) => {
     .filter((uri) => uri.startsWith('file:'))
     .map((uri) => fileURLToPath(uri));
   if (params.initializationOptions?.settings) settings = readSettings(params.initializationOptions.settings);
+  const storage: unknown = params.initializationOptions?.storagePath;
+  if (typeof storage === 'string' && storage) wordIndexFolder = storage;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -120,10 +125,13 @@ async function reloadReferences(): Promise<void> {
   const progress = canReportProgress && files.length ? await connection.window.createWorkDoneProgress() : undefined;
   progress?.begin(l10n.t('Loading previous recommendations'), 0, undefined, false);
   try {
-    const loaded = await loadReferences(files, (file, done) => progress?.report(Math.round((done * 100) / files.length), file));
+    const loaded = await loadReferences(files, {
+      onFile: (file, done) => progress?.report(Math.round((done * 100) / files.length), file),
+      wordIndexFolder,
+    });
     library = loaded.library.index.size ? loaded.library : undefined;
-    // The word index (search, similarity) is built in the background, not at the first code lens.
-    void library?.index.prepare();
+    if (library && wordIndexFolder && !loaded.wordIndexToSave) connection.console.info(`Restored the word index of previous recommendations from ${wordIndexFolder}`);
+    void prepareWordIndex(loaded);
     for (const file of publishedSources) {
       if (!loaded.problems.has(file)) connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics: [] });
     }
@@ -138,6 +146,21 @@ async function reloadReferences(): Promise<void> {
     progress?.done();
   }
   reanalyseAll();
+}
+
+/**
+ * Builds the word index (search, similarity) in the background, not at the first code lens, and
+ * saves it for the next start.
+ */
+async function prepareWordIndex({ library: { index }, wordIndexToSave }: LoadedReferences): Promise<void> {
+  try {
+    await index.prepare();
+    if (!wordIndexToSave || !index.size) return;
+    await writeWordIndex(wordIndexToSave.folder, wordIndexToSave.key, index.saveWordIndex());
+    connection.console.info(`Saved the word index of previous recommendations in ${wordIndexToSave.folder}`);
+  } catch (error) {
+    connection.console.warn(`Could not prepare or save the word index of the previous recommendations: ${String(error)}`);
+  }
 }
 
 connection.onDidChangeConfiguration(async (change) => {

@@ -43,6 +43,8 @@ export interface StartOptions {
   pullConfiguration?: boolean;
   /** Workspace folders, as file URIs (none unless given). */
   workspaceFolders?: string[];
+  /** The `initializationOptions` of the `initialize` request. */
+  initializationOptions?: unknown;
 }
 
 interface Waiter<T> {
@@ -138,6 +140,7 @@ export class TestClient {
         },
       },
       workspaceFolders: this.options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
+      initializationOptions: this.options.initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});
     await withTimeout(configured, 5000, 'workspace/configuration from the server');

@@ -3,7 +3,7 @@
 // hover, diagnostics, definition, references, code lenses, code actions and commands from it.
 
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -206,5 +206,53 @@ describe('previous recommendations and SDG targets over LSP', function () {
     const table = await client.request<string>('workspace/executeCommand', { command: 'upr.advocacyTargets', arguments: [uri] });
     assert.match(table, /^# Advocacy targets/);
     assert.match(table, /\| 1 \| Ratify the Convention .* \| .*Iran \(1\)/);
+  });
+});
+
+describe('the word index kept between runs of the server', function () {
+  let folder: string;
+  let client: TestClient | undefined;
+
+  before(() => {
+    folder = mkdtempSync(path.join(tmpdir(), 'upr-word-index-'));
+    cpSync(path.join(root, 'samples'), path.join(folder, 'workspace'), { recursive: true });
+  });
+  after(async () => {
+    await client?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const storagePath = () => path.join(folder, 'storage');
+  const saved = () => path.join(storagePath(), 'word-index.json');
+
+  async function start(): Promise<TestClient> {
+    const workspace = path.join(folder, 'workspace');
+    const started = await TestClient.start({ configuration: [null], workspaceFolders: [pathToFileURL(workspace).toString()], initializationOptions: { storagePath: storagePath() } });
+    await started.waitForDiagnostics(pathToFileURL(path.join(workspace, SAMPLE_INDEX)).toString(), () => true, 10000);
+    return started;
+  }
+
+  /** The similar-recommendations lens of a submission's one recommendation. */
+  async function lensTitle(running: TestClient): Promise<string> {
+    const uri = pathToFileURL(path.join(folder, 'workspace', 'lens.upr.md')).toString();
+    await running.open(uri, `${JOINT_FRONT_MATTER}\n## Recommendations\n\n- Criminalize bride kidnapping and forced marriage by 2027.\n`, 1);
+    await running.waitForDiagnostics(uri);
+    const lenses = await running.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    return lenses.map((lens) => lens.command?.title ?? '').join('\n');
+  }
+
+  it("is saved in the client's storage once built, and restored at the next start", async function () {
+    client = await start();
+    const first = client;
+    const savedLog = () => first.logs.some((line) => line.startsWith('Saved the word index'));
+    for (let attempt = 0; attempt < 100 && !savedLog(); attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.ok(savedLog(), `no word index saved: ${first.logs.join('\n')}`);
+    assert.ok(existsSync(saved()));
+    const firstLens = await lensTitle(first);
+    assert.match(firstLens, /Similar past recommendations/);
+    await first.stop();
+    client = await start();
+    assert.ok(client.logs.some((line) => line.startsWith('Restored the word index')), client.logs.join('\n'));
+    assert.equal(await lensTitle(client), firstLens);
   });
 });

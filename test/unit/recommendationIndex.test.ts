@@ -242,6 +242,34 @@ describe('RecommendationIndex', () => {
       );
     });
 
+    it('restores a saved word index that answers as the one built', () => {
+      const records = [...centralAsia, ...slovenia];
+      const built = new RecommendationIndex(records);
+      const restored = new RecommendationIndex(records, built.saveWordIndex());
+      assert.equal(restored.prepared, true);
+      const answers = (from: RecommendationIndex) => ({
+        search: ['torture', 'inclusive educ', 'women viol', 'Roma children'].map((words) => from.search(words).map((hit) => [hit.record.id, hit.score, [...hit.terms].sort()])),
+        similar: from.similar('Criminalise torture and investigate all allegations by 2027').map((hit) => [hit.record.id, hit.score, hit.coverage]),
+        states: from.recommendingStatesFor('Abolish the death penalty').map(({ state, count }) => [state, count]),
+      });
+      assert.ok(answers(built).search.every((hits) => hits.length > 0));
+      assert.deepEqual(answers(restored), answers(built));
+      // Records added after the restore are searched too.
+      restored.add([record({ id: 'NEW-1', text: 'Ratify the Optional Protocol on zyxwvut' })]);
+      assert.deepEqual(restored.search('zyxwvut').map((hit) => hit.record.id), ['NEW-1']);
+    });
+
+    it('refuses a saved word index of other records, of another format, or of an index records left', () => {
+      const saved = new RecommendationIndex(centralAsia).saveWordIndex();
+      assert.throws(() => new RecommendationIndex(slovenia, saved), /saved word index: 1273 records, expected 632/);
+      const otherFormat = JSON.stringify({ ...JSON.parse(saved), format: 0 });
+      assert.throws(() => new RecommendationIndex(centralAsia, otherFormat), /saved word index: format 0, expected 1/);
+      assert.throws(() => new RecommendationIndex(centralAsia, saved.slice(0, 1000)), SyntaxError);
+      const removed = new RecommendationIndex([...centralAsia, ...slovenia]);
+      removed.removeFile('slovenia.csv');
+      assert.throws(() => removed.saveWordIndex(), /records were removed/);
+    });
+
     it('counts a recommendation imported twice once', () => {
       const once = new RecommendationIndex(centralAsia).recommendingStatesFor('Abolish the death penalty');
       const copy = centralAsia.map((r) => ({ ...r, source: { file: 'copy.csv', line: r.source.line } }));

@@ -20,7 +20,7 @@
 // not in the data). A State may support some parts of an item and note others: the response is
 // then `mixed`, which does not make the citation ambiguous.
 
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import {
   isStateCode,
   namesState,
@@ -98,6 +98,13 @@ export interface Resolution {
   ambiguous: boolean;
   reason?: AmbiguityReason;
 }
+
+/**
+ * The version of the saved word index (`saveWordIndex`): raise it whenever what is indexed
+ * changes (the stop words, `words`, minisearch's options), so that an index saved before is not
+ * restored.
+ */
+const WORD_INDEX_FORMAT = 1;
 
 const STOP_WORDS = new Set(
   (
@@ -188,6 +195,15 @@ interface IndexedText {
   text: string;
 }
 
+/** The word index as `saveWordIndex` writes it. */
+interface SavedWordIndex {
+  format: number;
+  /** How many records it indexes: those the index is restored with. */
+  records: number;
+  frequency: [string, number][];
+  texts: AsPlainObject;
+}
+
 export class RecommendationIndex {
   /** Records by id; removed ones leave a hole. */
   private readonly records: (RecommendationRecord | undefined)[] = [];
@@ -211,15 +227,45 @@ export class RecommendationIndex {
    */
   private pending: IndexedText[] = [];
 
-  constructor(records: Iterable<RecommendationRecord> = []) {
-    this.texts = new MiniSearch<IndexedText>({
+  /**
+   * `savedWordIndex`, from `saveWordIndex` on an index of the same records, spares building the
+   * word index again; one that does not fit them (another format, another number of records) is
+   * an error.
+   */
+  constructor(records: Iterable<RecommendationRecord> = [], savedWordIndex?: string) {
+    const options: Options<IndexedText> = {
       fields: ['text'],
       // Indexing counts the words; searching does not. The words come out of `words` as indexed.
       tokenize: (text) => words(text, this.countWord),
       processTerm: (word) => word,
       searchOptions: { tokenize, processTerm: keep },
-    });
+    };
     this.add(records);
+    this.texts = savedWordIndex === undefined ? new MiniSearch(options) : this.restoreWordIndex(savedWordIndex, options);
+  }
+
+  private restoreWordIndex(json: string, options: Options<IndexedText>): MiniSearch<IndexedText> {
+    const saved = JSON.parse(json) as Partial<SavedWordIndex>;
+    if (saved.format !== WORD_INDEX_FORMAT) throw new Error(`saved word index: format ${String(saved.format)}, expected ${WORD_INDEX_FORMAT}`);
+    if (!saved.texts || !Array.isArray(saved.frequency)) throw new Error('saved word index: incomplete');
+    if (saved.records !== this.count || saved.texts.documentCount !== this.count) {
+      throw new Error(`saved word index: ${String(saved.records)} records, expected ${this.count}`);
+    }
+    const texts = MiniSearch.loadJS<IndexedText>(saved.texts, options);
+    for (const [word, count] of saved.frequency) this.frequency.set(word, count);
+    this.pending = [];
+    return texts;
+  }
+
+  /**
+   * The word index as text, for `new RecommendationIndex(records, saved)` with the same records in
+   * the same order. Builds what is still pending first. Only for an index nothing was removed from.
+   */
+  saveWordIndex(): string {
+    if (this.count !== this.records.length) throw new Error('saveWordIndex: records were removed from this index');
+    this.indexTexts();
+    const saved: SavedWordIndex = { format: WORD_INDEX_FORMAT, records: this.count, frequency: [...this.frequency], texts: this.texts.toJSON() };
+    return JSON.stringify(saved);
   }
 
   private readonly countWord = (word: string): void => {
