@@ -129,7 +129,7 @@ async function main() {
       nodeBin, codeServer, port, userDataDir, extensionsDir, configDir,
       smokeTestDriver: true,
       log: serverLog,
-      env: { UPR_TEST_LOG_MARK: LOG_MARK }, // reaches the extension host
+      env: { UPR_TEST_LOG_MARK: LOG_MARK, UPR_TEST_USER_DATA_DIR: userDataDir }, // reaches the extension host
     });
     log(`code-server on ${server.url} (${elapsed()})`);
 

@@ -26,7 +26,7 @@ async function main() {
       version: process.env.VSCODE_VERSION || 'stable',
       vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,
       timeout: 30_000,
-      extensionTestsEnv: { UPR_TEST_GREP: process.env.UPR_TEST_GREP },
+      extensionTestsEnv: { UPR_TEST_GREP: process.env.UPR_TEST_GREP, UPR_TEST_USER_DATA_DIR: path.join(root, 'user-data') },
       launchArgs: [
         workspace,
         '--disable-extensions', // other installed extensions; the one under development still loads

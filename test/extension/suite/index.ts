@@ -57,6 +57,7 @@ export async function run(): Promise<void> {
     require('./newSubmission.test');
     require('./smartQuickFix.test');
     require('./sdgCompletion.test');
+    require('./wordIndexStorage.test');
     require('./oralStatement.test');
     require('./factsheet.test');
     require('./exportToWord.test');
