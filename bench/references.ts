@@ -149,7 +149,8 @@ function toCsv(records: readonly RecommendationRecord[]): string {
 }
 
 const ms = (value: number) => `${value.toFixed(2)} ms`;
-const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+const megabytes = 1048576;
+const mb = (bytes: number) => `${(bytes / megabytes).toFixed(1)} MB`;
 /** This section's labels are longer than the others'. */
 const line = (label: string, value: string, target = '') => reportLine(label, value, target, 40);
 
@@ -176,6 +177,7 @@ interface FreshLoad {
   words: number;
   /** Whether the word index was restored from the one a previous process saved. */
   restored: boolean;
+  /** Resident memory after loading, and after `settle` seconds at rest (as a server has). */
   rss: number;
   settledRss: number;
   heapUsed: number;
@@ -189,12 +191,14 @@ interface FreshLoad {
  * saves the word index when it was built rather than restored: the times to load, and the
  * process's memory afterwards.
  */
-function loadInFreshProcess(file: string, folder: string, flags: string[] = []): FreshLoad {
+function loadInFreshProcess(file: string, folder: string, { flags = [SMALL_YOUNG_GENERATION], settle = 0 }: { flags?: string[]; settle?: number } = {}): FreshLoad {
   const source = (path: string) => JSON.stringify(resolve(process.cwd(), 'server/src', path));
   const entry = join(folder, 'load.ts');
-  writeFileSync(
-    entry,
-    `import { loadReferences } from ${source('referenceFiles.ts')};
+  const bundle = join(folder, 'load.cjs');
+  if (!existsSync(bundle)) {
+    writeFileSync(
+      entry,
+      `import { loadReferences } from ${source('referenceFiles.ts')};
 import { writeWordIndex } from ${source('wordIndexCache.ts')};
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 async function main() {
@@ -209,7 +213,7 @@ async function main() {
   if (loaded.wordIndexToSave) await writeWordIndex(loaded.wordIndexToSave.folder, loaded.wordIndexToSave.key, index.saveWordIndex());
   gc();
   const { rss, heapUsed } = process.memoryUsage();
-  for (let second = 0; second < 3; second++) {
+  for (let second = 0; second < Number(process.argv[4]); second++) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     gc();
   }
@@ -219,21 +223,26 @@ async function main() {
 }
 void main();
 `,
-  );
-  const bundle = join(folder, 'load.cjs');
-  if (!existsSync(bundle)) buildSync({ entryPoints: [entry], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, logLevel: 'silent' });
-  const child = spawnSync(process.execPath, ['--expose-gc', ...flags, bundle, file, join(folder, 'word-index')], { encoding: 'utf8' });
+    );
+    buildSync({ entryPoints: [entry], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, logLevel: 'silent' });
+  }
+  const child = spawnSync(process.execPath, ['--expose-gc', ...flags, bundle, file, join(folder, 'word-index'), String(settle)], { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`load in a fresh process failed: ${child.stderr}`);
   return JSON.parse(child.stdout) as FreshLoad;
 }
 
 const LOAD_TARGET = 1000;
+/** Fresh processes per figure: the median is reported, as one run varies by a fifth on a shared machine. */
+const LOAD_RUNS = 5;
 
-function reportLoad(load: FreshLoad): void {
-  line(load.restored ? 'records, and the word index restored' : 'records, ready to resolve references', ms(load.records));
-  line(load.restored ? 'first search' : 'word index (first search, or prepare())', ms(load.words));
-  const total = load.records + load.words;
-  line('load total', ms(total), `<= ${LOAD_TARGET} ms (${verdict(total, LOAD_TARGET)})`);
+/** The median and range of loads in fresh processes, the verdict on the median. */
+function reportLoads(loads: FreshLoad[]): void {
+  const figure = (values: number[]) => `${ms(percentile(values, 0.5))} (${ms(Math.min(...values))} to ${ms(Math.max(...values))})`;
+  const restored = loads[0].restored;
+  line(restored ? 'records, and the word index restored' : 'records, ready to resolve references', figure(loads.map((load) => load.records)));
+  line(restored ? 'first search' : 'word index (first search, or prepare())', figure(loads.map((load) => load.words)));
+  const totals = loads.map((load) => load.records + load.words);
+  line('load total', figure(totals), `<= ${LOAD_TARGET} ms (${verdict(percentile(totals, 0.5), LOAD_TARGET)})`);
 }
 
 export async function benchReferences(): Promise<void> {
@@ -246,26 +255,32 @@ export async function benchReferences(): Promise<void> {
   try {
     const file = join(folder, 'generated.json');
     writeFileSync(file, json);
-    console.log(`\nLoad in a fresh process, as the language server loads (${(json.length / 1048576).toFixed(1)} MB of JSON)`);
-    const first = loadInFreshProcess(file, folder);
-    if (first.restored) throw new Error('the first load found a saved word index');
-    console.log(`The first load of these records (${first.size.toLocaleString('en')}): the word index is built, then saved`);
-    reportLoad(first);
-    const later = loadInFreshProcess(file, folder);
-    if (!later.restored) throw new Error('the second load did not restore the saved word index');
+    console.log(
+      `\nLoad in a fresh process, as the language server loads (${(json.length / megabytes).toFixed(1)} MB of JSON, node ${SMALL_YOUNG_GENERATION}` +
+        ` as the extension starts it); median of ${LOAD_RUNS} processes, and the range`,
+    );
+    const first = Array.from({ length: LOAD_RUNS }, () => {
+      rmSync(join(folder, 'word-index'), { recursive: true, force: true });
+      return loadInFreshProcess(file, folder);
+    });
+    if (first.some((load) => load.restored)) throw new Error('a first load found a saved word index');
+    console.log(`The first load of these records (${first[0].size.toLocaleString('en')}): the word index is built, then saved`);
+    reportLoads(first);
+    const later = Array.from({ length: LOAD_RUNS }, () => loadInFreshProcess(file, folder));
+    if (!later.every((load) => load.restored)) throw new Error('a later load did not restore the saved word index');
     console.log('Every later load of the same records: the saved word index is restored');
-    reportLoad(later);
+    reportLoads(later);
+
+    const atRest = loadInFreshProcess(file, folder, { settle: 3 });
     console.log('Memory of that process');
-    line('resident (rss) after loading', mb(later.rss));
-    line('resident (rss) 3 s later, at rest', mb(later.settledRss), `< 150 MB (${later.settledRss < 150 * 1048576 ? 'met' : 'MISSED'})`);
-    line('of which Node itself, before loading', mb(later.baselineRss));
-    line('JS heap used', mb(later.heapUsed));
-    // V8 keeps its young generation at full size after the burst of loading; a smaller one
-    // (the language server's flag) costs little time here and gives the memory back.
-    const small = loadInFreshProcess(file, folder, [SMALL_YOUNG_GENERATION]);
-    console.log(`The same with node ${SMALL_YOUNG_GENERATION}, as the extension starts the language server`);
-    reportLoad(small);
-    line('resident (rss) 3 s later, at rest', mb(small.settledRss), `< 150 MB (${small.settledRss < 150 * 1048576 ? 'met' : 'MISSED'})`);
+    line('resident (rss) after loading', mb(atRest.rss));
+    line('resident (rss) 3 s later, at rest', mb(atRest.settledRss), `< 150 MB (${atRest.settledRss < 150 * megabytes ? 'met' : 'MISSED'})`);
+    line('of which Node itself, before loading', mb(atRest.baselineRss));
+    line('JS heap used', mb(atRest.heapUsed));
+    // V8 keeps its young generation at full size after the burst of loading: without the flag,
+    // the same process holds more at rest.
+    const defaults = loadInFreshProcess(file, folder, { flags: [], settle: 3 });
+    line(`the same without ${SMALL_YOUNG_GENERATION}, at rest`, mb(defaults.settledRss));
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
