@@ -4,12 +4,14 @@
 // varied (synonyms), another recommending State, another State under review and cycle, and its own
 // report symbol and paragraph. Prints, beside their targets (asserts nothing):
 //   load: the generated file (the project's JSON, as `upr import` writes it) read as the language
-//         server reads it (loadReferences), in a fresh Node process running the code bundled by
-//         esbuild: the first time, when the word index is built and saved, and at a later start,
-//         when it is restored; also the same rows read from CSV, for information;
+//         server reads it (loadReferences), in fresh Node processes running the code bundled by
+//         esbuild with the flag the extension starts the server with: the first time, when the
+//         word index is built and saved, and at later starts, when it is restored (median of five);
+//         also the same rows read from CSV, for information;
 //   memory: that process's resident memory after loading and 3 s of rest (as a server has), also
-//         with the smaller young generation the extension gives the language server;
-//   search as typed (completion): p95 over word prefixes, with and without the State under review;
+//         without the smaller young generation the extension gives the language server;
+//   completion after `@rec` as the server answers it, in a submission on one State; the same words
+//         searched in every State's recommendations (completion without `state`);
 //   similar past recommendations for one recommendation: p95.
 //
 //   node --import tsx bench/references.ts      (or call benchReferences() from another benchmark)
