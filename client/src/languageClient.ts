@@ -7,10 +7,6 @@ import { explicitSettings, SETTINGS_SECTION } from './explicitSettings';
 
 export const LANGUAGE_ID = 'upr-submission';
 
-function referencesFolder(): string {
-  return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('references.folder')?.trim() || 'recommendations';
-}
-
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   // A small young generation keeps a large index of previous recommendations under 150 MB.
@@ -28,10 +24,11 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     synchronize: {
       // The server pulls `uprSubmission.*` itself; this only tells it when they change.
       configurationSection: 'uprSubmission',
-      // The coalition's configuration, and the previous recommendations the server indexes.
+      // The coalition's configuration, and the files previous recommendations may be read from:
+      // the server keeps those in the folder its settings name, whenever they change.
       fileEvents: [
         vscode.workspace.createFileSystemWatcher(`**/${WORKSPACE_CONFIG_PATH}`),
-        vscode.workspace.createFileSystemWatcher(`**/${referencesFolder()}/**/*.{csv,json}`),
+        vscode.workspace.createFileSystemWatcher('**/*.{csv,json}'),
       ],
     },
     middleware: {

@@ -3,7 +3,7 @@
 // one library. A file's bad rows are problems reported on that file, by line.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { importRecommendations, type ImportError } from './core/references/importers';
 import type { Finding } from './core/findings';
@@ -37,6 +37,15 @@ export function referenceSourceFiles(folders: string[]): string[] {
       .map((name) => join(folder, name))
       .sort(),
   );
+}
+
+/** Whether a file is one a library is read from: a CSV or JSON file anywhere under one of the folders. */
+export function isReferenceSource(file: string, folders: string[]): boolean {
+  if (!SOURCE_FILE.test(file)) return false;
+  return folders.some((folder) => {
+    const path = relative(folder, file);
+    return path !== '' && !isAbsolute(path) && path.split(sep)[0] !== '..';
+  });
 }
 
 /**

@@ -35,7 +35,7 @@ import { factsheetFile } from './features/factsheet';
 import { oralStatement, statementTime } from './features/oralStatement';
 import { submissionParts } from './features/submissionParts';
 import type { ReferenceLibrary } from './core/references/library';
-import { loadReferences, problemFindings, referenceSourceFiles, type LoadedReferences } from './referenceFiles';
+import { isReferenceSource, loadReferences, problemFindings, referenceSourceFiles, type LoadedReferences } from './referenceFiles';
 import { writeWordIndex } from './wordIndexCache';
 import { importToJson } from './recommendationImport';
 import { useLocale } from './localisation';
@@ -119,9 +119,14 @@ connection.onInitialized(async () => {
   await reloadReferences();
 });
 
+/** The folders the previous recommendations are read from: the one the settings name, in each workspace folder. */
+function referenceFolders(): string[] {
+  return workspaceFolders.map((folder) => join(folder, settings.referencesFolder));
+}
+
 /** Reads the previous recommendations again, reports each file's bad rows on it, re-checks everything. */
 async function reloadReferences(): Promise<void> {
-  const files = referenceSourceFiles(workspaceFolders.map((folder) => join(folder, settings.referencesFolder)));
+  const files = referenceSourceFiles(referenceFolders());
   const progress = canReportProgress && files.length ? await connection.window.createWorkDoneProgress() : undefined;
   progress?.begin(l10n.t('Loading previous recommendations'), 0, undefined, false);
   try {
@@ -172,9 +177,11 @@ connection.onDidChangeConfiguration(async (change) => {
 });
 
 // Previous recommendations or the coalition's `.upr/config.yaml` changed on disk: read them again
-// and check everything anew.
+// and check everything anew. The client reports every CSV and JSON file of the workspace, so that
+// a folder named in the settings later is followed too.
 connection.onDidChangeWatchedFiles(({ changes }) => {
-  if (changes.some(({ uri }) => !isConfigFile(uri))) void reloadReferences();
+  const sourceFolders = referenceFolders();
+  if (changes.some(({ uri }) => uri.startsWith('file:') && isReferenceSource(fileURLToPath(uri), sourceFolders))) void reloadReferences();
   if (!changes.some(({ uri }) => isConfigFile(uri))) return;
   configFiles.forget();
   for (const path of publishedConfigs) {

@@ -3,7 +3,7 @@
 // hover, diagnostics, definition, references, code lenses, code actions and commands from it.
 
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -254,5 +254,56 @@ describe('the word index kept between runs of the server', function () {
     client = await start();
     assert.ok(client.logs.some((line) => line.startsWith('Restored the word index')), client.logs.join('\n'));
     assert.equal(await lensTitle(client), firstLens);
+  });
+});
+
+describe('the recommendations folder named in the settings', function () {
+  let folder: string;
+  let client: TestClient | undefined;
+  const settings: { references?: { folder: string } } = {};
+
+  before(async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'upr-references-folder-'));
+    cpSync(path.join(root, 'samples'), folder, { recursive: true });
+    client = await TestClient.start({ configuration: [settings], workspaceFolders: [pathToFileURL(folder).toString()] });
+    await client.waitForDiagnostics(pathToFileURL(path.join(folder, SAMPLE_INDEX)).toString(), () => true, 10000);
+  });
+  after(async () => {
+    await client?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** Writes a one-recommendation file and tells the server, as the client's watcher does. */
+  async function writeSource(relativePath: string, paragraph: string) {
+    const file = path.join(folder, relativePath);
+    mkdirSync(path.dirname(file), { recursive: true });
+    const recommendation = { symbol: 'A/HRC/44/9', paragraph, text: 'Establish a national preventive mechanism', state: 'Kyrgyzstan', recommendingStates: ['Denmark'], issues: [], sdgs: [] };
+    writeFileSync(file, JSON.stringify({ format: 'upr-recommendations/1', recommendations: [recommendation] }));
+    await client!.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).toString(), type: 1 }] });
+  }
+
+  /** The reference codes of a submission citing A/HRC/44/9, para. 116.1 and 116.2. */
+  async function referenceCodes(name: string): Promise<string[]> {
+    const uri = pathToFileURL(path.join(folder, name)).toString();
+    await client!.open(uri, `${JOINT_FRONT_MATTER}\n## Executive summary\n\n1. See A/HRC/44/9, para. 116.1 and A/HRC/44/9, para. 116.2.\n`, 1);
+    const { diagnostics } = await client!.waitForDiagnostics(uri);
+    return codesOf(diagnostics).filter((code) => code.startsWith('references/'));
+  }
+
+  it('reads the folder the settings name, and follows changes there', async function () {
+    settings.references = { folder: 'coalition-exports' };
+    const pulled = client!.nextConfiguration();
+    await client!.notify('workspace/didChangeConfiguration', { settings: null });
+    await pulled;
+    await writeSource('coalition-exports/cycle3.json', '116.1');
+    // A file outside the folder (here the old one) does not count.
+    await writeSource('recommendations/cycle3.json', '116.2');
+    let codes: string[] = [];
+    for (let attempt = 0; attempt < 50; attempt++) {
+      codes = await referenceCodes(`cites-${attempt}.upr.md`);
+      if (codes.length === 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.deepEqual(codes, ['references/unknown']);
   });
 });

@@ -58,6 +58,7 @@ export async function run(): Promise<void> {
     require('./smartQuickFix.test');
     require('./sdgCompletion.test');
     require('./wordIndexStorage.test');
+    require('./referencesFolder.test');
     require('./oralStatement.test');
     require('./factsheet.test');
     require('./exportToWord.test');
