@@ -7,6 +7,7 @@ import * as l10n from '@vscode/l10n';
 import { CompletionItem, CompletionItemKind, MarkupKind } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/analyse';
 import { isSample, responseLabel, type ReferenceLibrary } from '../core/references/library';
+import type { Resolution } from '../core/references/recommendationIndex';
 import { canonicalReference, type RecommendationRecord } from '../core/references/records';
 import { LABELS } from '../core/smart/classify';
 import type { Position, Range } from '../core/text';
@@ -42,30 +43,52 @@ export function recommendationCompletions(analysis: Analysis, library: Reference
   const onOwnIssue = (record: RecommendationRecord) => record.issues.some((issue) => ownIssues.has(issue.toLowerCase()));
   const rank = (record: RecommendationRecord) =>
     (cycle !== undefined && record.cycle === cycle - 1 ? 0 : 2) + (onOwnIssue(record) ? 0 : 1);
-  return records
+  // One item per reference: a source may hold several records for it (one per recommending State,
+  // or one crediting a State the report does not name), and the item is what the index makes of them.
+  const offered = new Set<string>();
+  const items: CompletionItem[] = [];
+  const ranked = records
     .filter((record) => record.symbol !== undefined)
     .map((record, order) => ({ record, order }))
-    .sort((a, b) => rank(a.record) - rank(b.record) || a.order - b.order)
-    .slice(0, LIMIT)
-    .map(({ record }, order) => item(record, library, range, typed, order));
+    .sort((a, b) => rank(a.record) - rank(b.record) || a.order - b.order);
+  for (const { record } of ranked) {
+    const reference = canonicalReference(record)!;
+    if (offered.has(reference)) continue;
+    offered.add(reference);
+    items.push(item(reference, library.index.resolve(record.symbol!, record.paragraph), record, library, range, typed, items.length));
+    if (items.length >= LIMIT) break;
+  }
+  return items;
 }
 
-function item(record: RecommendationRecord, library: ReferenceLibrary, range: Range, typed: string, order: number): CompletionItem {
-  const reference = canonicalReference(record)!;
-  const states = record.recommendingStates.length ? ` (${record.recommendingStates.join(', ')})` : '';
+function item(
+  reference: string,
+  resolution: Resolution,
+  record: RecommendationRecord,
+  library: ReferenceLibrary,
+  range: Range,
+  typed: string,
+  order: number,
+): CompletionItem {
+  // A paragraph's item as the index resolves it (the States the report names for it); a document
+  // cited whole, as the record gives it.
+  const shown = resolution.kind === 'item' ? { ...resolution.best!, text: resolution.text ?? record.text, recommendingStates: resolution.recommendingStates } : record;
+  const states = shown.recommendingStates.length ? ` (${shown.recommendingStates.join(', ')})` : '';
   const facts = [
-    record.recommendingStates.join(', '),
-    responseLabel(record),
-    record.actionCategory ? LABELS[record.actionCategory] : undefined,
+    resolution.ambiguous ? '⚠️' : undefined,
+    shown.recommendingStates.join(', '),
+    responseLabel(shown),
+    shown.actionCategory ? LABELS[shown.actionCategory] : undefined,
   ].filter(Boolean);
   const sample = isSample(library, record) ? `${l10n.t('⚠️ SAMPLE DATA, not an official text')}\n\n` : '';
+  const ambiguity = resolution.ambiguous ? `${l10n.t('**Ambiguous:** the index holds different recommendations under this reference.')}\n\n` : '';
   return {
     label: reference,
     kind: CompletionItemKind.Reference,
     detail: facts.join(' · '),
-    documentation: { kind: MarkupKind.Markdown, value: `${sample}${record.text}` },
+    documentation: { kind: MarkupKind.Markdown, value: `${sample}${ambiguity}${shown.text}` },
     // Whatever was typed (words after @rec, or the start of the symbol) keeps the item in the list.
-    filterText: `${typed} ${reference} ${record.text}`,
+    filterText: `${typed} ${reference} ${shown.text}`,
     sortText: String(order).padStart(4, '0'),
     textEdit: { range, newText: `${reference}${states}` },
   };

@@ -1,0 +1,43 @@
+// Completion of previous recommendations (server/src/features/recommendationCompletion.ts) on the
+// shared UPR Info sample: one item per reference, written as the index resolves it.
+
+import assert from 'node:assert/strict';
+import type { MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import { analyseText } from '../../server/src/core/analyse';
+import { resolveConfig } from '../../server/src/core/config';
+import { importCsv } from '../../server/src/core/references/importers';
+import { RecommendationIndex } from '../../server/src/core/references/recommendationIndex';
+import { recommendationCompletions } from '../../server/src/features/recommendationCompletion';
+import { sharedCsv } from './importers.test';
+
+const library = { index: new RecommendationIndex(importCsv(sharedCsv('recommendations.csv'), 'recommendations.csv').records), sampleFiles: new Set<string>() };
+
+function complete(state: string, typed: string) {
+  const text = `---\ntype: joint\nstate: ${state}\ncycle: 2\nlanguage: en\ntitle: Test\n---\n\n# Recommendations\n\n${typed}`;
+  const analysis = analyseText(text, resolveConfig(), library);
+  const lines = text.split('\n');
+  return recommendationCompletions(analysis, library, typed, { line: lines.length - 1, character: typed.length });
+}
+
+describe('completion of previous recommendations', () => {
+  it('offers each reference once, with the recommending State the report names for it', () => {
+    const items = complete('Kyrgyzstan', '@rec corruption');
+    const labels = items.map((item) => item.label);
+    assert.deepEqual(labels, [...new Set(labels)]);
+    // UPR Info also credits A/HRC/15/2, para. 76.27 to Afghanistan; the report names Tajikistan.
+    const item = items.find((candidate) => candidate.label === 'A/HRC/15/2, para. 76.27');
+    assert.ok(item, labels.join(', '));
+    assert.equal((item.textEdit as TextEdit).newText, 'A/HRC/15/2, para. 76.27 (Tajikistan)');
+    assert.match(item.detail ?? '', /^Tajikistan · supported/);
+  });
+
+  it('marks a reference the index holds different recommendations under', () => {
+    // A/HRC/14/10, para. 95.3 is "Consider ratifying the CRPD" from Slovenia and "Ratify the CRPD" from the Republic of Korea.
+    const item = complete('Kazakhstan', '@rec persons disabilities').find((candidate) => candidate.label === 'A/HRC/14/10, para. 95.3');
+    assert.ok(item);
+    assert.match(item.detail ?? '', /^⚠️ · /);
+    assert.match((item.documentation as MarkupContent).value, /^\*\*Ambiguous:\*\*/);
+    const clear = complete('Kyrgyzstan', '@rec corruption')[0];
+    assert.doesNotMatch(`${clear.detail} ${(clear.documentation as MarkupContent).value}`, /⚠️|Ambiguous/);
+  });
+});
