@@ -1,10 +1,10 @@
 // Importing an export of previous recommendations (UPR Info, OHCHR thematic list, UHRI, or the
 // project's own JSON) into the project's JSON file: every row checked, and nothing written unless
-// all of them pass (the JSON is written to a temporary file beside the target and renamed over
-// it). Shared by `upr import` and the editor's "Import recommendations..." command.
+// all of them pass (the JSON is written whole or not at all: atomicWrite.ts). Shared by
+// `upr import` and the editor's "Import recommendations..." command.
 
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomically } from './atomicWrite';
 import { importRecommendations, type ImportError } from './core/references/importers';
 import { serialiseRecommendationFile, toRecommendationFile } from './core/references/records';
 
@@ -39,20 +39,7 @@ export function importToJson(source: string, text: string, output: string): Impo
       description: result.description ?? `Imported from ${path.basename(source)} (${layout}).`,
     }),
   );
-  writeAtomically(output, json);
+  writeFileAtomically(output, json);
   const citable = result.records.filter((record) => record.symbol && record.paragraph).length;
   return { errors, records: result.records.length, citable, layout, written: true };
-}
-
-/** Writes to a temporary file in the target's folder, then renames it over the target. */
-function writeAtomically(output: string, content: string): void {
-  const folder = path.dirname(path.resolve(output));
-  const temporary = mkdtempSync(path.join(folder, '.upr-import-'));
-  try {
-    const file = path.join(temporary, path.basename(output));
-    writeFileSync(file, content, 'utf8');
-    renameSync(file, output);
-  } finally {
-    rmSync(temporary, { recursive: true, force: true });
-  }
 }

@@ -3,7 +3,8 @@
 // folder. Run `npm run build` first.
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { importJson } from '../../server/src/core/references/importers';
@@ -129,5 +130,28 @@ describe('upr import', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stdout, 'out.json: 1 recommendation from good.csv (UPR Info rows with paragraphs), 1 citable by paragraph\n');
     assert.equal(importJson(readFileSync(path.join(dir, 'out.json'), 'utf8'), 'out.json').records[0].text, 'Sign and ratify the Second Optional Protocol');
+  });
+
+  it('writes through a link, and refuses to replace a read-only file, a pipe or a dangling link', () => {
+    write('good.csv', `${HEADER}\n${GOOD_ROW}\n`);
+    mkdirSync(path.join(dir, 'shared'));
+    write('shared/recommendations.json', 'old');
+    symlinkSync('shared/recommendations.json', path.join(dir, 'link.json'));
+    assert.equal(run('import', 'good.csv', '-o', 'link.json').status, 0);
+    assert.ok(lstatSync(path.join(dir, 'link.json')).isSymbolicLink(), 'the link was replaced');
+    assert.match(readFileSync(path.join(dir, 'shared', 'recommendations.json'), 'utf8'), /Sign and ratify the Second Optional Protocol/);
+
+    write('locked.json', 'old');
+    chmodSync(path.join(dir, 'locked.json'), 0o444);
+    assertUsageFailure(run('import', 'good.csv', '-o', 'locked.json'), /^upr: locked\.json: cannot write: the file is read-only$/m);
+    assert.equal(readFileSync(path.join(dir, 'locked.json'), 'utf8'), 'old');
+
+    execFileSync('mkfifo', [path.join(dir, 'pipe')]);
+    assertUsageFailure(run('import', 'good.csv', '-o', 'pipe'), /^upr: pipe: cannot write: it is not an ordinary file \(a device, a pipe or a socket\)$/m);
+    assert.ok(lstatSync(path.join(dir, 'pipe')).isFIFO());
+
+    symlinkSync('nowhere/recommendations.json', path.join(dir, 'dangling.json'));
+    assertUsageFailure(run('import', 'good.csv', '-o', 'dangling.json'), /^upr: dangling\.json: cannot write: it is a link to nowhere\/recommendations\.json, which does not exist$/m);
+    assert.deepEqual(readdirSync(dir).sort(), ['dangling.json', 'good.csv', 'link.json', 'locked.json', 'pipe', 'shared']);
   });
 });

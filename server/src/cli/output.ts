@@ -4,16 +4,24 @@
 
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomically as writeWhole } from '../atomicWrite';
+import { writableFile, writeFileAtomically as writeWhole } from '../atomicWrite';
 import { UsageError } from './usage';
 
-/** A UsageError when `-o` is missing or names a folder, one of the inputs, or a file in a folder that does not exist. */
+/**
+ * A UsageError when `-o` is missing or names a folder, one of the inputs, a file in a folder that
+ * does not exist, or something that is not an ordinary file one may write.
+ */
 export function checkOutputPath(command: string, output: string | undefined, example: string, inputs: readonly string[] = []): string {
   if (!output) throw new UsageError(`${command} needs -o ${example}`);
   if (inputs.some((input) => path.resolve(input) === path.resolve(output))) throw new UsageError(`${output}: is an input; write the output to another file`);
   const folder = path.dirname(path.resolve(output));
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`${output}: no such folder ${path.dirname(output)}`);
   if (existsSync(output) && statSync(output).isDirectory()) throw new UsageError(`${output}: is a folder`);
+  try {
+    writableFile(output);
+  } catch (error) {
+    throw new UsageError(`${output}: cannot write: ${(error as Error).message}`);
+  }
   return output;
 }
 
