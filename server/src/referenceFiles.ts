@@ -18,6 +18,8 @@ export interface LoadedReferences {
   problems: Map<string, ImportError[]>;
   /** Where to save the word index once built, when it was not restored from there. */
   wordIndexToSave?: { folder: string; key: string };
+  /** Why the word index saved for these files could not be restored, when it could not. */
+  savedWordIndexProblem?: string;
 }
 
 export interface LoadOptions {
@@ -77,14 +79,17 @@ export async function loadReferences(files: string[], { onFile, wordIndexFolder 
   if (!wordIndexFolder || !sourcesKey) return { library: { index: new RecommendationIndex(records), sampleFiles }, problems };
   const key = sourcesKey.digest();
   const saved = readWordIndex(wordIndexFolder, key);
+  let savedWordIndexProblem: string | undefined;
   if (saved !== undefined) {
     try {
       return { library: { index: new RecommendationIndex(records, saved), sampleFiles }, problems };
-    } catch {
-      // Saved by another version, or damaged: built anew below, and saved again.
+    } catch (error) {
+      // Saved by another version, or damaged: built anew, and saved again.
+      savedWordIndexProblem = (error as Error).message;
     }
   }
-  return { library: { index: new RecommendationIndex(records), sampleFiles }, problems, wordIndexToSave: { folder: wordIndexFolder, key } };
+  const index = new RecommendationIndex(records);
+  return { library: { index, sampleFiles }, problems, wordIndexToSave: { folder: wordIndexFolder, key }, savedWordIndexProblem };
 }
 
 /** A source file's problems as findings on that file, one per bad row's line. */

@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
 import { Analysis, analyse } from './core/analyse';
@@ -91,7 +91,7 @@ connection.onInitialize((params) => {
     .map((uri) => fileURLToPath(uri));
   if (params.initializationOptions?.settings) settings = readSettings(params.initializationOptions.settings);
   const storage: unknown = params.initializationOptions?.storagePath;
-  if (typeof storage === 'string' && storage) wordIndexFolder = storage;
+  if (typeof storage === 'string' && isAbsolute(storage)) wordIndexFolder = storage;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -112,6 +112,7 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(async () => {
+  if (!wordIndexFolder) connection.console.info('The client gave no storage folder (an absolute storagePath): the word index of previous recommendations is built at every start.');
   if (canPullConfiguration) {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'uprSubmission' }).catch(() => {});
     await refreshSettings();
@@ -136,6 +137,7 @@ async function reloadReferences(): Promise<void> {
     });
     library = loaded.library.index.size ? loaded.library : undefined;
     if (library && wordIndexFolder && !loaded.wordIndexToSave) connection.console.info(`Restored the word index of previous recommendations from ${wordIndexFolder}`);
+    if (loaded.savedWordIndexProblem) connection.console.warn(`The saved word index in ${wordIndexFolder} could not be used (${loaded.savedWordIndexProblem}): it is built anew.`);
     void prepareWordIndex(loaded);
     for (const file of publishedSources) {
       if (!loaded.problems.has(file)) connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics: [] });

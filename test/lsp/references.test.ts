@@ -254,6 +254,26 @@ describe('the word index kept between runs of the server', function () {
     client = await start();
     assert.ok(client.logs.some((line) => line.startsWith('Restored the word index')), client.logs.join('\n'));
     assert.equal(await lensTitle(client), firstLens);
+    await client.stop();
+
+    // A damaged one is said so, built anew and saved again.
+    writeFileSync(saved(), readFileSync(saved(), 'utf8').slice(0, 1000));
+    client = await start();
+    const third = client;
+    assert.ok(third.logs.some((line) => /^The saved word index in .* could not be used \(.*JSON.*\): it is built anew\.$/.test(line)), third.logs.join('\n'));
+    assert.equal(await lensTitle(third), firstLens);
+  });
+
+  it('is built at every start when the client gives no storage folder, and the log says so', async function () {
+    const workspace = path.join(folder, 'workspace');
+    const started = await TestClient.start({ configuration: [null], workspaceFolders: [pathToFileURL(workspace).toString()], initializationOptions: { storagePath: 'relative/storage' } });
+    try {
+      await started.waitForDiagnostics(pathToFileURL(path.join(workspace, SAMPLE_INDEX)).toString(), () => true, 10000);
+      assert.ok(started.logs.some((line) => line.startsWith('The client gave no storage folder')), started.logs.join('\n'));
+      assert.ok(!existsSync(path.join(root, 'relative')));
+    } finally {
+      await started.stop();
+    }
   });
 });
 

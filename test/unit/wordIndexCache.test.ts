@@ -51,6 +51,7 @@ describe('saved word index', () => {
     writeFileSync(file, JSON.stringify(data));
     const changed = await loadAndSave();
     assert.ok(changed.wordIndexToSave, 'the word index saved for the old file was restored');
+    assert.equal(changed.savedWordIndexProblem, undefined);
     assert.equal(changed.library.index.search('zyxwvut').length, 1);
     assert.equal((await loadAndSave()).wordIndexToSave, undefined);
   });
@@ -61,6 +62,7 @@ describe('saved word index', () => {
     writeFileSync(file, readFileSync(file, 'utf8').slice(0, 2000));
     const damaged = await loadAndSave();
     assert.ok(damaged.wordIndexToSave);
+    assert.match(damaged.savedWordIndexProblem ?? '', /JSON/);
     assert.ok(damaged.library.index.search('violence').length > 0);
     assert.equal((await loadAndSave()).wordIndexToSave, undefined);
   });
