@@ -32,23 +32,38 @@ const WRITES_FILE = ['import', 'export', 'matrix', 'factsheet'];
 const CONVERTS = ['export', 'matrix', 'factsheet'];
 const listed = (commands: string[]) => `${commands.slice(0, -1).join(', ')} and ${commands[commands.length - 1]}`;
 
+/** The options and FILEs; a UsageError in the words of the others when node cannot read them. */
+function parseOptions(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        locale: { type: 'string' },
+        lang: { type: 'string' },
+        config: { type: 'string' },
+        references: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        to: { type: 'string' },
+        force: { type: 'boolean' },
+        section: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (!code?.startsWith('ERR_PARSE_ARGS')) throw error;
+    const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${option} (--help for usage; a FILE that starts with - goes after --)`);
+    if (/argument missing/.test(message)) throw new UsageError(`${option} needs a value`);
+    if (/does not take an argument/.test(message)) throw new UsageError(`${option} takes no value`);
+    throw new UsageError(message);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string' },
-      locale: { type: 'string' },
-      lang: { type: 'string' },
-      config: { type: 'string' },
-      references: { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      to: { type: 'string' },
-      force: { type: 'boolean' },
-      section: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  const { positionals, values } = parseOptions(argv);
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -98,9 +113,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const message = error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')
-      ? (error as Error).message
-      : `internal error: ${(error as Error).stack ?? String(error)}`;
+    const message = error instanceof UsageError ? error.message : `internal error: ${(error as Error).stack ?? String(error)}`;
     process.stderr.write(`upr: ${message}\n`);
     process.exitCode = 2;
   },

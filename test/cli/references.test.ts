@@ -44,9 +44,22 @@ describe('upr check with previous recommendations', function () {
     assert.ok(!found.some((code) => code.includes('broken.json')));
   });
 
-  it('exits 2 when the folder --references names does not exist', function () {
+  it('exits 2 when the folder --references names does not exist or is a file', function () {
     const result = run('check', 'a.upr.md', '--references', 'missing');
     assert.equal(result.status, 2);
     assert.equal(result.stderr, 'upr: missing: no such folder of previous recommendations\n');
+    const file = run('check', 'a.upr.md', '--references', 'a.upr.md');
+    assert.equal(file.status, 2);
+    assert.equal(file.stderr, 'upr: a.upr.md: is a file; --references names the folder of previous recommendations\n');
+  });
+
+  it('says on standard error that references are not checked when there are no previous recommendations', function () {
+    mkdirSync(path.join(folder, 'empty'));
+    const result = run('check', 'a.upr.md', '--format', 'json', '--references', 'empty');
+    assert.equal(result.stderr, 'upr: no previous recommendations in empty: references to them are not checked (--references DIR names another folder)\n');
+    assert.ok(!codes(result.stdout).some((code) => code.endsWith('references/unknown')));
+    // A submission that cites none is checked without a word.
+    writeFileSync(path.join(folder, 'no-references.upr.md'), `${JOINT_FRONT_MATTER}\n## Executive summary\n\n1. Text.\n`);
+    assert.equal(run('check', 'no-references.upr.md', '--references', 'empty').stderr, '');
   });
 });

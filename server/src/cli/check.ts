@@ -22,12 +22,16 @@ export async function check(files: string[], format: CheckFormat, configs: Comma
   // Read everything first, so unusable input fails before any output.
   const texts = files.map((file) => [file, readSubmission(file)] as const);
   const folder = referencesFolder ?? DEFAULT_REFERENCES;
-  if (referencesFolder !== undefined && !(existsSync(folder) && statSync(folder).isDirectory())) {
-    throw new UsageError(`${referencesFolder}: no such folder of previous recommendations`);
-  }
+  if (referencesFolder !== undefined && !existsSync(folder)) throw new UsageError(`${referencesFolder}: no such folder of previous recommendations`);
+  if (referencesFolder !== undefined && !statSync(folder).isDirectory()) throw new UsageError(`${referencesFolder}: is a file; --references names the folder of previous recommendations`);
   const { library, problems } = await loadReferences(referenceSourceFiles([folder]));
   const known = library.index.size ? library : undefined;
-  const results = texts.map(([file, text]) => ({ file, diagnostics: analyseText(text, configs.forFile(file), known).diagnostics }));
+  const analyses = texts.map(([file, text]) => ({ file, analysis: analyseText(text, configs.forFile(file), known) }));
+  const results = analyses.map(({ file, analysis }) => ({ file, diagnostics: analysis.diagnostics }));
+  // Not a finding of the submission, but the reason some checks did not run.
+  if (!known && analyses.some(({ analysis }) => analysis.model.references.length)) {
+    process.stderr.write(`upr: no previous recommendations in ${folder}: references to them are not checked (--references DIR names another folder)\n`);
+  }
   for (const [file, errors] of problems) if (errors.length) results.push({ file: relative(process.cwd(), file) || file, diagnostics: problemFindings(errors) });
   // The coalition's configuration files are checked too, where they have something to say.
   for (const { file, findings } of configs.used()) if (findings.length) results.push({ file, diagnostics: findings });
