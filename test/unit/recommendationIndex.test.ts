@@ -122,6 +122,28 @@ describe('RecommendationIndex', () => {
       assert.equal(learnt.forState('Trinidad and Tobago').length, 1);
     });
 
+    it('finds a State by the names the list of States gives it, with or without a code in the records', () => {
+      assert.equal(index.forState('SVN').length, 632);
+      assert.equal(index.forState('Republic of Slovenia').length, 632);
+      assert.equal(index.forState('Kyrgyz Republic').length, 175);
+      const byName = new RecommendationIndex([record({ state: 'Türkiye' }), record({ state: 'Turkey' }), record({ state: 'Turkiye', stateCode: 'TUR' })]);
+      assert.equal(byName.forState('TUR').length, 3);
+      assert.equal(byName.forState('Turkey').length, 3);
+      const hits = index.search('torture', { state: 'SVN' });
+      assert.ok(hits.length > 0);
+      assert.deepEqual(
+        hits.map((hit) => hit.record.source),
+        index.search('torture', { state: 'Slovenia' }).map((hit) => hit.record.source),
+      );
+    });
+
+    it('still learns the names of a State the list lacks from the records', () => {
+      const learnt = new RecommendationIndex([record({ state: 'Kosovo', stateCode: 'XKX' }), record({ state: 'Republic of Kosovo', stateCode: 'XKX' })]);
+      assert.equal(learnt.forState('XKX').length, 2);
+      assert.equal(learnt.forState('Kosovo').length, 2);
+      assert.equal(learnt.forState('Slovenia').length, 0);
+    });
+
     it('finds recommendations by issue without case', () => {
       assert.equal(index.byIssue('torture and other CID treatment').length, issueCount('Torture and other CID treatment'));
       assert.ok(index.byIssue('Discrimination against women').length > 0);

@@ -31,6 +31,7 @@ import {
   type RecommendationRecord,
   type Response,
 } from './records';
+import { findState, namesOf } from './states';
 
 export interface SearchOptions {
   /** The State under review: English name or ISO 3166-1 alpha-3 code. */
@@ -397,19 +398,31 @@ export class RecommendationIndex {
     });
   }
 
-  /** The ids of a State's records: `state` is an English name or an ISO 3166-1 alpha-3 code. */
+  /**
+   * The ids of a State's records: `state` is an English name or an ISO 3166-1 alpha-3 code. The
+   * records of a State are those under any of its names, whether they carry its code or not (an
+   * OHCHR thematic list gives none): the names the list of States gives it, and those learnt from
+   * records that give a name and a code, so that a State the list lacks is found too.
+   */
   private idsOfState(state: string): number[] {
     const trimmed = state.trim();
     if (!trimmed) return [];
     const keys = new Set<string>();
+    const codes = new Set<string>();
+    const listed = findState(trimmed);
+    if (listed) codes.add(listed.code);
     if (isStateCode(trimmed)) {
-      for (const name of this.namesOfCode.get(trimmed) ?? []) keys.add(name);
+      codes.add(trimmed);
     } else {
-      const name = stateKey(trimmed);
+      const name = stateKeyOf(trimmed);
       keys.add(name);
-      // Another name of the same State, where some record gives the code of both.
-      const code = this.codeOfName.get(name);
-      if (code) for (const other of this.namesOfCode.get(code) ?? []) keys.add(other);
+      const learnt = this.codeOfName.get(name);
+      if (learnt) codes.add(learnt);
+    }
+    for (const code of codes) {
+      for (const name of this.namesOfCode.get(code) ?? []) keys.add(name);
+      const named = findState(code);
+      if (named) for (const name of namesOf(named)) keys.add(stateKeyOf(name));
     }
     const ids = [...keys].flatMap((key) => this.byStateKey.get(key) ?? []);
     return ids.length > 1 && keys.size > 1 ? ids.sort((a, b) => a - b) : ids;

@@ -3,13 +3,16 @@
 
 import * as l10n from '@vscode/l10n';
 import type { Finding } from '../findings';
-import { canonicalReference, stateKey, type RecommendationRecord } from '../references/records';
+import { canonicalReference, type RecommendationRecord } from '../references/records';
 import type { Rule } from './rule';
 
 export const previousRecommendationsRule: Rule = ({ model, frontMatter, library }) => {
   if (!library || library.index.size === 0) return [];
   const state = frontMatter.data.state;
   const findings: Finding[] = [];
+  // The State's records as the index finds them, by any of its names or its code, asked once.
+  let ofState: Set<RecommendationRecord> | undefined;
+  const isOfState = (record: RecommendationRecord) => (ofState ??= new Set(library.index.forState(state ?? ''))).has(record);
   for (const reference of model.references) {
     // A document cited as a whole (a report, concluding observations) is not a recommendation.
     if (reference.paragraph === undefined) continue;
@@ -29,7 +32,7 @@ export const previousRecommendationsRule: Rule = ({ model, frontMatter, library 
         range: reference.range,
         message: l10n.t('{0} is ambiguous: the index holds {1} different recommendations under it.', cited, resolution.records.length),
       });
-    } else if (state && !resolution.records.some((record) => concerns(record, state))) {
+    } else if (state && !resolution.records.some(isOfState)) {
       findings.push({
         code: 'references/other-state',
         severity: 'warning',
@@ -40,7 +43,3 @@ export const previousRecommendationsRule: Rule = ({ model, frontMatter, library 
   }
   return findings;
 };
-
-function concerns(record: RecommendationRecord, state: string): boolean {
-  return record.stateCode === state.trim() || stateKey(record.state) === stateKey(state);
-}

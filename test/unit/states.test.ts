@@ -1,0 +1,182 @@
+// The list of States (server/src/core/references/states.ts and states.json) against the shared
+// data (../shared/data/upr beside the repository, read in place): every State under review and
+// every recommending State there is one of the list, and a submission on `SVN` citing Slovenia's
+// records, which an OHCHR thematic list gives without a code, is not told they are another State's.
+
+import assert from 'node:assert/strict';
+import { analyseText } from '../../server/src/core/analyse';
+import { resolveConfig } from '../../server/src/core/config';
+import { importCsv } from '../../server/src/core/references/importers';
+import { RecommendationIndex } from '../../server/src/core/references/recommendationIndex';
+import { stateKey } from '../../server/src/core/references/records';
+import { closestStates, findState, namesOf, unStates } from '../../server/src/core/references/states';
+import { frontMatter } from './helpers';
+import { sharedCsv } from './importers.test';
+
+const centralAsia = importCsv(sharedCsv('recommendations.csv'), 'recommendations.csv').records;
+const slovenia = importCsv(sharedCsv('slovenia_cycles2-4_thematic_lists.csv'), 'slovenia.csv').records;
+
+/** The names of the shared data that are not the UN short name of their State, with its code. */
+const OTHER_NAMES_IN_SHARED_DATA: Record<string, string> = {
+  'Bolivarian Republic of Venezuela': 'VEN',
+  'Czech Republic': 'CZE',
+  'DPR Korea': 'PRK',
+  Iran: 'IRN',
+  'Islamic Republic of Iran': 'IRN',
+  'Kingdom of the Netherlands': 'NLD',
+  Laos: 'LAO',
+  Moldova: 'MDA',
+  Netherlands: 'NLD',
+  Palestine: 'PSE',
+  Turkey: 'TUR',
+  'United Kingdom': 'GBR',
+  'United States': 'USA',
+  Venezuela: 'VEN',
+  'the former Yugoslav Republic of Macedonia': 'MKD',
+};
+
+describe('the list of States', () => {
+  it('holds the 193 UN Member States and the two observer States, each code once', () => {
+    const states = unStates();
+    assert.equal(states.length, 195);
+    assert.equal(new Set(states.map((state) => state.code)).size, 195);
+    for (const state of states) assert.match(state.code, /^[A-Z]{3}$/);
+    assert.deepEqual(
+      states.filter((state) => state.observer).map((state) => [state.code, state.name]),
+      [
+        ['VAT', 'Holy See'],
+        ['PSE', 'State of Palestine'],
+      ],
+    );
+  });
+
+  it('gives no name to two States', () => {
+    const owner = new Map<string, string>();
+    for (const state of unStates()) {
+      for (const name of namesOf(state)) {
+        const key = stateKey(name);
+        assert.ok(!owner.has(key) || owner.get(key) === state.code, `"${name}" is ${owner.get(key)}'s and ${state.code}'s`);
+        owner.set(key, state.code);
+      }
+    }
+  });
+
+  it('writes UN short names as UN documents do', () => {
+    const names = Object.fromEntries(unStates().map((state) => [state.code, state.name]));
+    assert.equal(names.IRN, 'Iran (Islamic Republic of)');
+    assert.equal(names.TUR, 'Türkiye');
+    assert.equal(names.VNM, 'Viet Nam');
+    assert.equal(names.MDA, 'Republic of Moldova');
+    assert.equal(names.GBR, 'United Kingdom of Great Britain and Northern Ireland');
+    assert.equal(names.CIV, "Côte d'Ivoire");
+    assert.equal(names.CZE, 'Czechia');
+    assert.equal(names.SWZ, 'Eswatini');
+    assert.equal(names.MKD, 'North Macedonia');
+    assert.equal(names.CPV, 'Cabo Verde');
+  });
+
+  it('knows the other names writers and exports use', () => {
+    const expected: [string, string][] = [
+      ['Iran', 'IRN'],
+      ['Turkey', 'TUR'],
+      ['Turkiye', 'TUR'],
+      ['Vietnam', 'VNM'],
+      ['Moldova', 'MDA'],
+      ['United Kingdom', 'GBR'],
+      ['UK', 'GBR'],
+      ['Ivory Coast', 'CIV'],
+      ['Cote d’Ivoire', 'CIV'],
+      ['Czech Republic', 'CZE'],
+      ['Russia', 'RUS'],
+      ['Kyrgyz Republic', 'KGZ'],
+      ['Laos', 'LAO'],
+      ['North Korea', 'PRK'],
+      ['South Korea', 'KOR'],
+      ['Syria', 'SYR'],
+      ['Tanzania', 'TZA'],
+      ['Bolivia', 'BOL'],
+      ['Venezuela', 'VEN'],
+      ['Swaziland', 'SWZ'],
+      ['Macedonia', 'MKD'],
+      ['Cape Verde', 'CPV'],
+      ['East Timor', 'TLS'],
+      ['Vatican', 'VAT'],
+      ['the Gambia', 'GMB'],
+      ['Trinidad & Tobago', 'TTO'],
+      ['  republic of slovenia ', 'SVN'],
+      ['UAE', 'ARE'],
+      ['Congo', 'COG'],
+      ['DR Congo', 'COD'],
+    ];
+    assert.deepEqual(
+      expected.map(([name]) => [name, findState(name)?.code]),
+      expected,
+    );
+  });
+
+  it('takes three capitals as a code and anything else as a name', () => {
+    assert.equal(findState('SVN')?.name, 'Slovenia');
+    assert.equal(findState(' KGZ ')?.name, 'Kyrgyzstan');
+    assert.equal(findState('svn'), undefined);
+    assert.equal(findState('XKX'), undefined);
+    assert.equal(findState('Narnia'), undefined);
+    assert.equal(findState(''), undefined);
+  });
+
+  it('knows every State under review of the shared data by its code and by its name', () => {
+    const pairs = new Map<string, string>();
+    for (const record of centralAsia) pairs.set(`${record.stateCode}|${record.state}`, record.stateCode!);
+    assert.deepEqual([...pairs.keys()].sort(), ['KAZ|Kazakhstan', 'KGZ|Kyrgyzstan', 'TJK|Tajikistan', 'TKM|Turkmenistan', 'UZB|Uzbekistan']);
+    for (const key of pairs.keys()) {
+      const [code, name] = key.split('|');
+      assert.equal(findState(code)?.code, code);
+      assert.equal(findState(name)?.code, code, name);
+    }
+    assert.deepEqual([...new Set(slovenia.map((record) => record.state))], ['Slovenia']);
+    assert.equal(findState('Slovenia')?.code, 'SVN');
+  });
+
+  it('knows every recommending State of the shared data, as the right State', () => {
+    const names = new Set([...centralAsia, ...slovenia].flatMap((record) => record.recommendingStates));
+    assert.ok(names.size > 140, `${names.size} names`);
+    for (const name of names) {
+      const state = findState(name);
+      assert.ok(state, `"${name}" is not in the list`);
+      if (stateKey(state.name) === stateKey(name)) continue;
+      assert.equal(state.code, OTHER_NAMES_IN_SHARED_DATA[name], `"${name}" taken for ${state.name}`);
+    }
+  });
+
+  it('suggests the States most alike an unknown name', () => {
+    assert.equal(closestStates('Kyrgystan')[0]?.name, 'Kyrgyzstan');
+    assert.equal(closestStates('Slovenija')[0]?.name, 'Slovenia');
+    assert.equal(closestStates('Kyrgys Republic')[0]?.name, 'Kyrgyzstan');
+    assert.equal(closestStates('svn')[0]?.name, 'Slovenia');
+    assert.deepEqual(closestStates('Narnia'), []);
+  });
+});
+
+describe('references/other-state, by any name or code of the State under review', () => {
+  const index = new RecommendationIndex([...centralAsia, ...slovenia]);
+  const library = { index, sampleFiles: new Set<string>() };
+  const citing = (state: string) =>
+    `${frontMatter().replace('state: Kyrgyzstan', `state: ${state}`)}
+## Executive summary
+
+1. Slovenia noted A/HRC/59/15, para. 140.253.
+
+## Recommendations
+
+- Ratify the Optional Protocol by 2027.
+`;
+  const codesFor = (state: string) => analyseText(citing(state), resolveConfig({}), library).diagnostics.map((finding) => finding.code);
+
+  it('does not report a recommendation made to SVN as made to another State', () => {
+    // OHCHR's thematic lists give the State's name only.
+    assert.equal(slovenia.filter((record) => record.stateCode).length, 0);
+    for (const state of ['SVN', 'Slovenia', 'Republic of Slovenia']) {
+      assert.ok(!codesFor(state).includes('references/other-state'), state);
+    }
+    assert.ok(codesFor('KGZ').includes('references/other-state'));
+  });
+});
