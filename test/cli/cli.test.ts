@@ -50,7 +50,7 @@ const WARNING_ONLY = COUNTING_SUBMISSION.replace('\n1. Access', '\n2. Access').r
  */
 const RUSSIAN_SUBMISSION = withoutSmart(`---
 type: individual
-state: Кыргызстан
+state: KGZ
 cycle: 4
 language: ru
 title: Права людей с инвалидностью

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useLocale } from '../../server/src/localisation';
 import { analyse, frontMatter, submission, textAt } from './helpers';
 
 function frontMatterFindings(text: string) {
@@ -94,6 +97,47 @@ describe('front matter', () => {
     assert.equal(textAt(text, finding.range), '2026-02-30');
     assert.match(finding.message, /YYYY-MM-DD/);
     assert.deepEqual(frontMatterFindings(frontMatter('deadline: 2026-04-10\n')), []);
+  });
+
+  describe('the State under review', () => {
+    const withState = (state: string) => submission('1. Text.').replace('state: Kyrgyzstan', `state: ${state}`);
+    const stateFindings = (text: string) => frontMatterFindings(text).filter((finding) => finding.code === 'front-matter/unknown-state');
+    afterEach(() => useLocale('en'));
+
+    it('warns on the value of a State the list does not know', () => {
+      const text = withState('Narnia');
+      const [finding] = stateFindings(text);
+      assert.equal(finding.severity, 'warning');
+      assert.equal(textAt(text, finding.range), 'Narnia');
+      assert.equal(finding.message, '"Narnia" is not in the list of UN Member and observer States (English names and ISO 3166-1 alpha-3 codes).');
+      assert.equal(analyse(text).frontMatter.valid, true);
+    });
+
+    it('suggests the State a misspelt name stands for', () => {
+      const [finding] = stateFindings(withState('Kyrgystan'));
+      assert.match(finding.message, /; did you mean "Kyrgyzstan"/);
+      assert.match(stateFindings(withState('svn'))[0].message, /did you mean "Slovenia"/);
+      useLocale('ru');
+      assert.match(stateFindings(withState('Kyrgystan'))[0].message, /^«Kyrgystan» нет в перечне государств .*может быть, имелось в виду "Kyrgyzstan"\?$/);
+    });
+
+    it('accepts a UN short name, another name in use and an ISO 3166-1 alpha-3 code', () => {
+      for (const state of ['Kyrgyzstan', 'KGZ', 'Kyrgyz Republic', 'SVN', 'Türkiye', 'Turkey', '"Côte d\'Ivoire"', 'Holy See', 'State of Palestine']) {
+        assert.deepEqual(stateFindings(withState(state)), [], state);
+      }
+    });
+
+    it('leaves a State the schema refuses to the schema', () => {
+      const findings = frontMatterFindings(withState('X'));
+      assert.deepEqual(findings.map((finding) => finding.code), ['front-matter/schema']);
+    });
+
+    it('finds nothing to say of the samples', () => {
+      const folder = join(__dirname, '../../samples');
+      const samples = readdirSync(folder).filter((name) => name.endsWith('.upr.md'));
+      assert.ok(samples.length >= 2);
+      for (const name of samples) assert.deepEqual(stateFindings(readFileSync(join(folder, name), 'utf8')), [], name);
+    });
   });
 
   it('rejects a front matter that is not a set of keys', () => {

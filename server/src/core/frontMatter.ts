@@ -1,5 +1,6 @@
 // The YAML front matter: parsed with positions by `yaml`, validated by ajv against
-// schemas/submission.schema.json, each error placed on the exact key or value it concerns.
+// schemas/submission.schema.json, each error placed on the exact key or value it concerns; the
+// State under review is then looked up in the list of States (references/states.ts).
 
 import Ajv, { ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -7,6 +8,7 @@ import * as l10n from '@vscode/l10n';
 import { parseDocument, Document } from 'yaml';
 import schema from '../../../schemas/submission.schema.json';
 import type { FrontMatterBlock, SubmissionDocument } from './document';
+import { closestStates, findState } from './references/states';
 import type { Finding } from './findings';
 import type { LineIndex, Range } from './text';
 import { unknownKeyMessage, describeValueError, displayPath, errorPath, keyNodeAt, nodeAt, schemaAt, shown, valueAt, yamlFindings, type SchemaNode } from './yamlSchema';
@@ -147,7 +149,29 @@ export function checkFrontMatter(model: SubmissionDocument): FrontMatterResult {
     const node = nodeAt(document, path);
     return node?.range ? at(node.range[0], node.range[1]) : undefined;
   };
+  const { state } = data as FrontMatterData;
+  // A `state` that breaks the schema has its error already.
+  if (typeof state === 'string' && !schemaErrors.some((error) => errorPath(error)[0] === 'state') && !findState(state)) {
+    findings.push(unknownState(state, locate(['state']) ?? contentRange(block, lines)));
+  }
   return { data: data as FrontMatterData, valid: schemaErrors.length === 0, findings, locate };
+}
+
+/** A warning, not an error: the list may lack a name that writers use. */
+function unknownState(state: string, range: Range): Finding {
+  const likely = closestStates(state);
+  return {
+    code: 'front-matter/unknown-state',
+    severity: 'warning',
+    range,
+    message: likely.length
+      ? l10n.t(
+          '"{0}" is not in the list of UN Member and observer States (English names and ISO 3166-1 alpha-3 codes); did you mean {1}?',
+          state,
+          likely.map((known) => `"${known.name}"`).join(', '),
+        )
+      : l10n.t('"{0}" is not in the list of UN Member and observer States (English names and ISO 3166-1 alpha-3 codes).', state),
+  };
 }
 
 /** `if` errors only say that a `then` failed, which its own errors already say. */
