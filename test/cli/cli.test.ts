@@ -80,7 +80,8 @@ describe('upr check', function () {
     const result = run('check', file, '--format', 'json');
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(json(result), []);
-    assert.equal(result.stderr, '');
+    // It cites A/HRC/15/2, para. 76.27, and there is no folder of previous recommendations here.
+    assert.equal(result.stderr, 'upr: no previous recommendations in recommendations: references to them are not checked (--references DIR names another folder)\n');
   });
 
   it('prints the findings as JSON with 0-based ranges and exits 1 on an error', function () {
@@ -304,8 +305,10 @@ describe('upr usage', function () {
     assertUsageFailure(run(), /command/);
   });
 
-  it('exits 2 for an unknown option', function () {
-    assertUsageFailure(run('check', '--colour'), /colour/);
+  it('exits 2 for an unknown option or a missing value, in plain words', function () {
+    assertUsageFailure(run('check', '--colour'), /^upr: unknown option --colour \(--help for usage; a FILE that starts with - goes after --\)$/m);
+    assertUsageFailure(run('check', 'x.upr.md', '--format'), /^upr: --format needs a value$/m);
+    assertUsageFailure(run('export', 'x.upr.md', '--force=yes'), /^upr: --force takes no value$/m);
   });
 
   it('exits 2 for a locale it has no messages in, naming those it has', function () {

@@ -93,6 +93,22 @@ describe('upr import', () => {
     assert.equal(existsSync(path.join(dir, 'out.json')), false);
   });
 
+  it('names the columns a file lacks when the others are those of a known layout', () => {
+    const columns = HEADER.split(',');
+    const without = (...dropped: string[]) => {
+      const kept = columns.map((name, i) => [name, i] as const).filter(([name]) => !dropped.includes(name));
+      const row = GOOD_ROW.split(',');
+      return `${kept.map(([name]) => name).join(',')}\n${kept.map(([, i]) => row[i]).join(',')}\n`;
+    };
+    write('no-text.csv', without('text'));
+    assert.equal(run('import', 'no-text.csv', '-o', 'out.json').stderr, 'no-text.csv:1: the header looks like "UPR Info rows with paragraphs" but lacks: "text"\nno-text.csv: 1 problem; nothing written\n');
+    write('no-reference.csv', without('wg_report_symbol', 'paragraph'));
+    assert.match(run('import', 'no-reference.csv', '-o', 'out.json').stderr, /^no-reference\.csv:1: the header looks like "UPR Info rows with paragraphs" but lacks: "wg_report_symbol", "paragraph"$/m);
+    write('export-no-from.csv', 'To,Text,Response\nKyrgyzstan,Ratify the Convention,Supported\n');
+    assert.match(run('import', 'export-no-from.csv', '-o', 'out.json').stderr, /^export-no-from\.csv:1: the header looks like "UPR Info export" but lacks: "From"$/m);
+    assert.deepEqual(readdirSync(dir).sort(), ['export-no-from.csv', 'no-reference.csv', 'no-text.csv']);
+  });
+
   it('refuses a file with a header and no rows', () => {
     write('header.csv', `${HEADER}\n`);
     const result = run('import', 'header.csv', '-o', 'out.json');

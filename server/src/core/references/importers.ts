@@ -198,19 +198,20 @@ interface ResolvedLayout {
   header: string[];
 }
 
+/** The columns of a layout the header has, by field. */
+function columnsFound(spec: LayoutSpec, keys: readonly string[]): Partial<Record<Field, number>> {
+  const index: Partial<Record<Field, number>> = {};
+  for (const [field, names] of Object.entries(spec.columns) as [Field, readonly string[]][]) {
+    const at = names.map((name) => keys.indexOf(name)).find((found) => found !== -1);
+    if (at !== undefined) index[field] = at;
+  }
+  return index;
+}
+
 function detectLayout(header: string[]): ResolvedLayout | undefined {
   const keys = header.map(headerKey);
   for (const spec of LAYOUTS) {
-    const index: Partial<Record<Field, number>> = {};
-    for (const [field, names] of Object.entries(spec.columns) as [Field, readonly string[]][]) {
-      for (const name of names) {
-        const at = keys.indexOf(name);
-        if (at !== -1) {
-          index[field] = at;
-          break;
-        }
-      }
-    }
+    const index = columnsFound(spec, keys);
     if (!spec.required.every((field) => index[field] !== undefined)) continue;
     // A UHRI export says where the recommendation comes from: a symbol or a body.
     if (spec.name === 'uhri-export' && index.symbol === undefined && index.body === undefined) continue;
@@ -219,7 +220,26 @@ function detectLayout(header: string[]): ResolvedLayout | undefined {
   return undefined;
 }
 
-function unknownLayoutMessage(): string {
+/** A field's column as the layout's source writes it (`wg_report_symbol`, `Text`). */
+function columnName(spec: LayoutSpec, field: Field): string {
+  const keys = spec.columns[field] ?? [];
+  const written = spec.expected.split(', ').map((name) => name.replace(/ \(or .*\)$/, ''));
+  return written.find((name) => keys.includes(headerKey(name))) ?? keys[0] ?? field;
+}
+
+/**
+ * Why a header is no known layout: the required columns it lacks, of the layout it has most of
+ * (two at least); otherwise every layout's columns.
+ */
+function unknownLayoutMessage(header: readonly string[] = []): string {
+  const keys = header.map(headerKey);
+  const closest = LAYOUTS.map((spec) => {
+    const index = columnsFound(spec, keys);
+    return { spec, found: spec.required.filter((field) => index[field] !== undefined).length, missing: spec.required.filter((field) => index[field] === undefined) };
+  }).sort((a, b) => b.found - a.found)[0];
+  if (closest.found >= 2 && closest.missing.length) {
+    return l10n.t('the header looks like "{0}" but lacks: {1}', closest.spec.title, closest.missing.map((field) => `"${columnName(closest.spec, field)}"`).join(', '));
+  }
   const layouts = LAYOUTS.map((spec) => `${spec.expected} (${spec.title})`).join('; ');
   return l10n.t('unknown layout: expected columns {0}', layouts);
 }
@@ -538,7 +558,7 @@ export function importCsv(text: string, fileName: string): ImportResult {
   const headerRow = rows[0];
   const layout = detectLayout(headerRow.record);
   if (!layout) {
-    return { records: [], errors: [{ line: startLine(headerRow.info.lines, headerRow.raw), message: unknownLayoutMessage() }], layout: undefined, rows: rows.length - 1 };
+    return { records: [], errors: [{ line: startLine(headerRow.info.lines, headerRow.raw), message: unknownLayoutMessage(headerRow.record) }], layout: undefined, rows: rows.length - 1 };
   }
 
   const records: RecommendationRecord[] = [];
