@@ -55,6 +55,22 @@ describe('bad input', () => {
     assertRangesInside(text);
   });
 
+  it('explains a front matter value of the wrong type, and reads the rest', () => {
+    for (const key of ['type', 'state', 'cycle', 'session', 'language', 'title', 'coalition', 'word_limit', 'deadline', 'issues']) {
+      for (const value of ['5', '[Kyrgyzstan]', '{name: Kyrgyzstan}', 'true', 'null', '2024-10-04']) {
+        const fields = { type: 'joint', state: 'Kyrgyzstan', cycle: '4', language: 'en', title: 'T', [key]: value };
+        const text = `---\n${Object.entries(fields).map(([name, written]) => `${name}: ${written}`).join('\n')}\n---\n\n# Recommendations\n\n- Take steps against torture.\n`;
+        let found: string[] = [];
+        assert.doesNotThrow(() => (found = codes(analyse(text))), `${key}: ${value}`);
+        // The recommendation is still checked (a general action).
+        assert.ok(found.includes('smart/action-category'), `${key}: ${value}: ${found.join(', ')}`);
+      }
+    }
+    const wrongState = codes(analyse('---\ntype: joint\nstate: 5\ncycle: 4\nlanguage: en\ntitle: T\n---\n\n# Recommendations\n\n- Take steps against torture.\n'));
+    assert.ok(wrongState.includes('front-matter/schema'));
+    assert.ok(!wrongState.includes('front-matter/unknown-state'));
+  });
+
   it('explains a document without front matter', () => {
     assert.deepEqual(codes(analyse('Just a letter.\n')), ['front-matter/missing', 'sections/executive-summary', 'sections/recommendations']);
     assert.deepEqual(codes(analyse('')), ['front-matter/missing', 'sections/executive-summary', 'sections/recommendations']);

@@ -149,12 +149,12 @@ export function checkFrontMatter(model: SubmissionDocument): FrontMatterResult {
     const node = nodeAt(document, path);
     return node?.range ? at(node.range[0], node.range[1]) : undefined;
   };
-  const { state } = data as FrontMatterData;
-  // A `state` that breaks the schema has its error already.
-  if (typeof state === 'string' && !schemaErrors.some((error) => errorPath(error)[0] === 'state') && !findState(state)) {
-    findings.push(unknownState(state, locate(['state']) ?? contentRange(block, lines)));
-  }
-  return { data: data as FrontMatterData, valid: schemaErrors.length === 0, findings, locate };
+  // The rules read the values as the schema types them: a value the schema finds wrong (`state: 5`)
+  // has its finding, and is left out of what they read.
+  const wrongKeys = new Set(schemaErrors.map((error) => errorPath(error)[0]));
+  const trusted = Object.fromEntries(Object.entries(data as object).filter(([key]) => !wrongKeys.has(key))) as FrontMatterData;
+  if (trusted.state !== undefined && !findState(trusted.state)) findings.push(unknownState(trusted.state, locate(['state']) ?? contentRange(block, lines)));
+  return { data: trusted, valid: schemaErrors.length === 0, findings, locate };
 }
 
 /** A warning, not an error: the list may lack a name that writers use. */
