@@ -10,6 +10,7 @@ import type { Finding } from './core/findings';
 import type { ReferenceLibrary } from './core/references/library';
 import { RecommendationIndex } from './core/references/recommendationIndex';
 import type { RecommendationRecord } from './core/references/records';
+import { decodeUtf8, notUtf8Reason } from './utf8';
 import { readWordIndex, SourcesKey } from './wordIndexCache';
 
 export interface LoadedReferences {
@@ -62,16 +63,20 @@ export async function loadReferences(files: string[], { onFile, wordIndexFolder 
   for (const [done, file] of files.entries()) {
     onFile?.(file, done);
     await new Promise((resolve) => setImmediate(resolve));
-    let text: string;
+    let bytes: Buffer;
     try {
-      const bytes = readFileSync(file);
-      sourcesKey?.add(file, bytes);
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      bytes = readFileSync(file);
     } catch (error) {
-      problems.set(file, [{ line: 1, message: l10n.t('The file is not UTF-8 text: {0}', (error as Error).message) }]);
+      problems.set(file, [{ line: 1, message: l10n.t('The file cannot be read: {0}', (error as Error).message) }]);
       continue;
     }
-    const result = importRecommendations(text, file);
+    sourcesKey?.add(file, bytes);
+    const decoded = decodeUtf8(bytes);
+    if ('notUtf8' in decoded) {
+      problems.set(file, [{ line: decoded.notUtf8.line, message: notUtf8Reason(decoded.notUtf8) }]);
+      continue;
+    }
+    const result = importRecommendations(decoded.text, file);
     records.push(...result.records);
     if (result.sample) sampleFiles.add(file);
     problems.set(file, result.errors);

@@ -36,6 +36,7 @@ import { oralStatement, statementTime } from './features/oralStatement';
 import { submissionParts } from './features/submissionParts';
 import type { ReferenceLibrary } from './core/references/library';
 import { isReferenceSource, loadReferences, problemFindings, referenceSourceFiles, type LoadedReferences } from './referenceFiles';
+import { decodeUtf8, notUtf8Reason } from './utf8';
 import { writeWordIndex } from './wordIndexCache';
 import { importToJson } from './recommendationImport';
 import { useLocale } from './localisation';
@@ -370,8 +371,9 @@ async function importRecommendationsFile(params: ImportRecommendationsParams): P
   const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
   progress?.begin(l10n.t('Importing recommendations'), undefined, params.source, false);
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(params.source));
-    const outcome = importToJson(params.source, text, params.target);
+    const decoded = decodeUtf8(readFileSync(params.source));
+    if ('notUtf8' in decoded) return { error: notUtf8Reason(decoded.notUtf8) };
+    const outcome = importToJson(params.source, decoded.text, params.target);
     if (outcome.written) await reloadReferences();
     return outcome;
   } catch (error) {

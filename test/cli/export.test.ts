@@ -330,7 +330,7 @@ describe('upr export', function () {
     assertUsageFailure(run('check', 'ok.upr.md', '--force'), /^upr: --force is an option of export$/m);
     assertUsageFailure(run('count', 'ok.upr.md', '--to', 'docx'), /^upr: --to is an option of (?:\w+, )*export\b.*matrix\b/m);
     writeFileSync(path.join(dir, 'latin1.upr.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0x0a]));
-    assertUsageFailure(run('export', 'latin1.upr.md', '-o', 'out.docx'), /^upr: latin1\.upr\.md: not UTF-8 text$/m);
+    assertUsageFailure(run('export', 'latin1.upr.md', '-o', 'out.docx'), /^upr: latin1\.upr\.md: line 2 is not UTF-8 text: save the file as UTF-8$/m);
     assert.deepEqual(readdirSync(dir).sort(), ['latin1.upr.md', 'ok.upr.md']);
   });
 });

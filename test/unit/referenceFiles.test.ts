@@ -2,8 +2,10 @@
 // language server re-reads the library when one of them changes, and only then.
 
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isReferenceSource } from '../../server/src/referenceFiles';
+import { isReferenceSource, loadReferences } from '../../server/src/referenceFiles';
 
 describe('isReferenceSource', () => {
   const workspace = join('/', 'work', 'coalition');
@@ -22,5 +24,23 @@ describe('isReferenceSource', () => {
     assert.equal(isReferenceSource(join(workspace, 'recommendations.json'), folders), false);
     assert.equal(isReferenceSource(join('/', 'elsewhere', 'recommendations', 'export.csv'), folders), false);
     assert.equal(isReferenceSource(join(workspace, 'recommendations', 'export.csv'), []), false);
+  });
+});
+
+describe('loadReferences', () => {
+  it('reports a file that is not UTF-8 on its first bad line, and reads the others', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'upr-reference-files-'));
+    try {
+      const header = 'id,state_under_review,sur_iso3,cycle,wg_session,year,wg_report_symbol,paragraph,text,recommending_state,response,action_category,issues';
+      const row = (id: string, text: string) => `${id},Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.${id.slice(1)},${text},Spain,Supported,5,Justice`;
+      writeFileSync(join(folder, 'good.csv'), `${header}\n${row('R1', 'Ratify the Convention')}\n`);
+      writeFileSync(join(folder, 'mac-roman.csv'), Buffer.from(`${header}\n${row('R2', 'Ratify')}\n${row('R3', 'Caf\x8e')}\n`, 'latin1'));
+      const { library, problems } = await loadReferences([join(folder, 'good.csv'), join(folder, 'mac-roman.csv'), join(folder, 'missing.csv')]);
+      assert.equal(library.index.size, 1);
+      assert.deepEqual(problems.get(join(folder, 'mac-roman.csv')), [{ line: 3, message: 'line 3 is not UTF-8 text: save the file as UTF-8' }]);
+      assert.match(problems.get(join(folder, 'missing.csv'))?.[0].message ?? '', /^The file cannot be read: ENOENT/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
+import { decodeUtf8, notUtf8Reason } from '../utf8';
 import { UsageError } from './usage';
 
 /** A submission file as text; a UsageError naming the file when it cannot be read or is not UTF-8. */
@@ -15,11 +16,9 @@ export function readSubmission(file: string): string {
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String((error as Error).message);
     throw new UsageError(`${file}: ${reason}`);
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${file}: not UTF-8 text`);
-  }
+  const decoded = decodeUtf8(bytes);
+  if ('notUtf8' in decoded) throw new UsageError(`${file}: ${notUtf8Reason(decoded.notUtf8)}`);
+  return decoded.text;
 }
 
 const NEWLINE = 0x0a;
