@@ -109,7 +109,7 @@ describe('front matter', () => {
       const [finding] = stateFindings(text);
       assert.equal(finding.severity, 'warning');
       assert.equal(textAt(text, finding.range), 'Narnia');
-      assert.equal(finding.message, '"Narnia" is not in the list of UN Member and observer States (English names and ISO 3166-1 alpha-3 codes).');
+      assert.equal(finding.message, '"Narnia" is not in the list of UN Member and observer States (English or Russian names and ISO 3166-1 alpha-3 codes).');
       assert.equal(analyse(text).frontMatter.valid, true);
     });
 
@@ -125,6 +125,20 @@ describe('front matter', () => {
       for (const state of ['Kyrgyzstan', 'KGZ', 'Kyrgyz Republic', 'SVN', 'Türkiye', 'Turkey', '"Côte d\'Ivoire"', 'Holy See', 'State of Palestine']) {
         assert.deepEqual(stateFindings(withState(state)), [], state);
       }
+    });
+
+    it('accepts a Russian name in a Russian submission, and tells in Russian that Russian names are accepted', () => {
+      const russian = (state: string) => withState(state).replace('language: en', 'language: ru');
+      for (const state of ['Кыргызстан', 'Киргизия', 'Российская Федерация', 'Россия', 'Соединённые Штаты Америки', 'США', '"Кот-д\'Ивуар"', 'Святой Престол']) {
+        assert.deepEqual(stateFindings(russian(state)), [], state);
+      }
+      assert.match(stateFindings(russian('Кыргыстан'))[0].message, /\(English or Russian names and ISO 3166-1 alpha-3 codes\); did you mean "Kyrgyzstan"\?$/);
+      useLocale('ru');
+      assert.equal(
+        stateFindings(russian('Нарния'))[0].message,
+        '«Нарния» нет в перечне государств — членов ООН и государств-наблюдателей (названия по-английски или по-русски и коды ISO 3166-1 alpha-3).',
+      );
+      assert.match(stateFindings(russian('Кыргыстан'))[0].message, /может быть, имелось в виду "Kyrgyzstan"\?$/);
     });
 
     it('leaves a State the schema refuses to the schema', () => {

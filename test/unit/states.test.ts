@@ -2,6 +2,7 @@
 // data (../shared/data/upr beside the repository, read in place): every State under review and
 // every recommending State there is one of the list, and a submission on `SVN` citing Slovenia's
 // records, which an OHCHR thematic list gives without a code, is not told they are another State's.
+// Every State has Russian names too (Кыргызстан, Киргизия), which find it and its records.
 
 import assert from 'node:assert/strict';
 import { analyseText } from '../../server/src/core/analyse';
@@ -114,6 +115,66 @@ describe('the list of States', () => {
     );
   });
 
+  it('gives every State its UN short name in Russian first, then the Russian names in use', () => {
+    for (const state of unStates()) {
+      assert.ok(state.russianNames.length >= 1, `${state.code} has no Russian name`);
+      for (const name of state.russianNames) assert.match(name, /[а-яё]/i, `${state.code}: "${name}" is not Russian`);
+      assert.equal(new Set(state.russianNames.map(stateKey)).size, state.russianNames.length, `${state.code} repeats a Russian name`);
+    }
+    const names = Object.fromEntries(unStates().map((state) => [state.code, state.russianNames[0]]));
+    assert.equal(names.KGZ, 'Кыргызстан');
+    assert.equal(names.RUS, 'Российская Федерация');
+    assert.equal(names.USA, 'Соединенные Штаты Америки');
+    assert.equal(names.GBR, 'Соединенное Королевство Великобритании и Северной Ирландии');
+    assert.equal(names.IRN, 'Иран (Исламская Республика)');
+    assert.equal(names.MDA, 'Республика Молдова');
+    assert.equal(names.BLR, 'Беларусь');
+    assert.equal(names.CIV, "Кот-д'Ивуар");
+    assert.equal(names.VAT, 'Святой Престол');
+    assert.equal(names.PSE, 'Государство Палестина');
+  });
+
+  it('knows the Russian names writers use, with or without "ё"', () => {
+    const expected: [string, string][] = [
+      ['Кыргызстан', 'KGZ'],
+      ['Киргизия', 'KGZ'],
+      ['Кыргызская Республика', 'KGZ'],
+      ['Российская Федерация', 'RUS'],
+      ['Россия', 'RUS'],
+      ['Соединенные Штаты Америки', 'USA'],
+      ['Соединённые Штаты Америки', 'USA'],
+      ['США', 'USA'],
+      ['Соединённое Королевство', 'GBR'],
+      ['Великобритания', 'GBR'],
+      ['Беларусь', 'BLR'],
+      ['Белоруссия', 'BLR'],
+      ['Иран', 'IRN'],
+      ['Молдова', 'MDA'],
+      ['Молдавия', 'MDA'],
+      ['Турция', 'TUR'],
+      ['Тюркийе', 'TUR'],
+      ['Кот-д’Ивуар', 'CIV'],
+      ['Чехия', 'CZE'],
+      ['Северная Македония', 'MKD'],
+      ['Объединённые Арабские Эмираты', 'ARE'],
+      ['Конго', 'COG'],
+      ['Демократическая Республика Конго', 'COD'],
+      ['КНДР', 'PRK'],
+      ['Республика Корея', 'KOR'],
+      ['Ватикан', 'VAT'],
+      ['Палестина', 'PSE'],
+      ['  казахстан ', 'KAZ'],
+      ['Таджикистан', 'TJK'],
+      ['Туркменистан', 'TKM'],
+      ['Узбекистан', 'UZB'],
+      ['Словения', 'SVN'],
+    ];
+    assert.deepEqual(
+      expected.map(([name]) => [name, findState(name)?.code]),
+      expected,
+    );
+  });
+
   it('takes three capitals as a code and anything else as a name', () => {
     assert.equal(findState('SVN')?.name, 'Slovenia');
     assert.equal(findState(' KGZ ')?.name, 'Kyrgyzstan');
@@ -152,7 +213,11 @@ describe('the list of States', () => {
     assert.equal(closestStates('Slovenija')[0]?.name, 'Slovenia');
     assert.equal(closestStates('Kyrgys Republic')[0]?.name, 'Kyrgyzstan');
     assert.equal(closestStates('svn')[0]?.name, 'Slovenia');
+    assert.equal(closestStates('Кыргыстан')[0]?.name, 'Kyrgyzstan');
+    assert.equal(closestStates('Россиская Федерация')[0]?.name, 'Russian Federation');
+    assert.equal(closestStates('Белорусия')[0]?.name, 'Belarus');
     assert.deepEqual(closestStates('Narnia'), []);
+    assert.deepEqual(closestStates('Нарния'), []);
   });
 });
 
@@ -170,6 +235,14 @@ describe('references/other-state, by any name or code of the State under review'
 - Ratify the Optional Protocol by 2027.
 `;
   const codesFor = (state: string) => analyseText(citing(state), resolveConfig({}), library).diagnostics.map((finding) => finding.code);
+
+  it('finds the records of the State under review by its Russian name', () => {
+    const kyrgyzstan = index.forState('Kyrgyzstan');
+    assert.equal(kyrgyzstan.length, 175);
+    for (const state of ['Кыргызстан', 'Киргизия', 'кыргызская республика']) assert.deepEqual(index.forState(state), kyrgyzstan, state);
+    assert.equal(index.forState('Словения').length, 632);
+    assert.ok(!codesFor('Словения').includes('references/other-state'));
+  });
 
   it('does not report a recommendation made to SVN as made to another State', () => {
     // OHCHR's thematic lists give the State's name only.

@@ -166,11 +166,11 @@ function unknownState(state: string, range: Range): Finding {
     range,
     message: likely.length
       ? l10n.t(
-          '"{0}" is not in the list of UN Member and observer States (English names and ISO 3166-1 alpha-3 codes); did you mean {1}?',
+          '"{0}" is not in the list of UN Member and observer States (English or Russian names and ISO 3166-1 alpha-3 codes); did you mean {1}?',
           state,
           likely.map((known) => `"${known.name}"`).join(', '),
         )
-      : l10n.t('"{0}" is not in the list of UN Member and observer States (English names and ISO 3166-1 alpha-3 codes).', state),
+      : l10n.t('"{0}" is not in the list of UN Member and observer States (English or Russian names and ISO 3166-1 alpha-3 codes).', state),
   };
 }
 

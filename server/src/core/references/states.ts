@@ -4,16 +4,24 @@
 //
 // Data: ./states.json, the project's own file:
 //
-//   { "states": [{ "code": "IRN", "name": "Iran (Islamic Republic of)", "otherNames": ["Iran", …] },
-//                { "code": "VAT", "name": "Holy See", "otherNames": ["Vatican", …], "observer": true }, …] }
+//   { "states": [{ "code": "IRN", "name": "Iran (Islamic Republic of)", "otherNames": ["Iran", …],
+//                  "russianNames": ["Иран (Исламская Республика)", "Иран", …] },
+//                { "code": "VAT", "name": "Holy See", "otherNames": ["Vatican", …],
+//                  "russianNames": ["Святой Престол", "Ватикан", …], "observer": true }, …] }
 //
 // - `code`: ISO 3166-1 alpha-3.
 // - `name`: the UN short name in English, as UN documents and UPR Info write it ("Türkiye", "Viet
 //   Nam", "Netherlands (Kingdom of the)").
 // - `otherNames`: names that writers and exports use besides ("Turkey", "Vietnam", "UK", the ISO
 //   forms "Korea, Republic of", the names of earlier UN documents "Libyan Arab Jamahiriya").
-// Names are compared as `stateKey` compares them (case, accents, punctuation and a leading "the" do
-// not count); no two States share a name.
+// - `russianNames`: at least one; first the UN short name in Russian, as UN Russian documents write
+//   it ("Кыргызстан", "Российская Федерация", "Иран (Исламская Республика)", "Соединенные Штаты
+//   Америки", with "е" for "ё"), then the other names Russian writers use ("Киргизия", "Россия",
+//   "США", "Белоруссия"), the earlier ones of UN documents ("Свазиленд") and, where the UN's
+//   Russian usage is in flux, both ("Турция", "Тюркийе").
+// Names are compared as `stateKey` compares them, Cyrillic as Latin: case, accents, punctuation and a
+// leading "the" do not count ("Соединённые" is "Соединенные", "Кот-д’Ивуар" is "Кот-д'Ивуар"); no two
+// States share a name, in either language.
 
 import { closest } from '../closest';
 import data from './states.json';
@@ -26,6 +34,8 @@ export interface UnState {
   name: string;
   /** Other names in use, in English. */
   otherNames: string[];
+  /** The UN short name in Russian, then the other names in use in Russian. */
+  russianNames: string[];
   /** The Holy See and the State of Palestine, observer States of the UN. */
   observer?: boolean;
 }
@@ -40,15 +50,16 @@ export function unStates(): readonly UnState[] {
   return STATES;
 }
 
-/** A State's UN short name, then its other names. */
+/** A State's UN short name, its other names, then its Russian names. */
 export function namesOf(state: UnState): string[] {
-  return [state.name, ...state.otherNames];
+  return [state.name, ...state.otherNames, ...state.russianNames];
 }
 
 /**
  * The State a front matter's `state` or a source's State stands for: an ISO 3166-1 alpha-3 code
- * in capitals (`SVN`) or any of its names (`Slovenia`, `Republic of Slovenia`); undefined for
- * anything the list does not know. Three capitals that are no code are tried as a name (`UAE`).
+ * in capitals (`SVN`) or any of its names (`Slovenia`, `Republic of Slovenia`, `Словения`);
+ * undefined for anything the list does not know. Three capitals that are no code are tried as a
+ * name (`UAE`).
  */
 export function findState(nameOrCode: string): UnState | undefined {
   const trimmed = nameOrCode.trim();
@@ -57,7 +68,7 @@ export function findState(nameOrCode: string): UnState | undefined {
 
 /**
  * The States most alike an unknown name, for "did you mean", most alike first ("Kyrgystan" →
- * Kyrgyzstan); a code written in small letters (`svn`) gives its State.
+ * Kyrgyzstan, "Кыргыстан" → Kyrgyzstan); a code written in small letters (`svn`) gives its State.
  */
 export function closestStates(value: string, limit = 3): UnState[] {
   const found = new Set<UnState>();
