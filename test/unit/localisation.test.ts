@@ -35,6 +35,6 @@ describe('localisation', () => {
     useLocale('ru');
     const text = frontMatter().replace('state: Kyrgyzstan\n', '');
     const [finding] = analyse(text).diagnostics;
-    assert.equal(finding.message, 'В метаданных документа нет ключа «state» (государство под обзором: название по-английски или код ISO 3166-1 alpha-3).');
+    assert.equal(finding.message, 'В метаданных документа нет ключа «state» (государство под обзором: название по-английски или по-русски либо код ISO 3166-1 alpha-3).');
   });
 });

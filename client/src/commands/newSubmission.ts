@@ -21,7 +21,7 @@ export async function newJointSubmission(args: NewSubmissionArguments = {}): Pro
     args.state ??
     (await vscode.window.showInputBox({
       title: vscode.l10n.t('New joint submission'),
-      prompt: vscode.l10n.t('State under review (English name or ISO 3166-1 alpha-3 code)'),
+      prompt: vscode.l10n.t('State under review (English or Russian name, or ISO 3166-1 alpha-3 code)'),
       placeHolder: 'Kyrgyzstan',
       validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Name the State under review.')),
     }));

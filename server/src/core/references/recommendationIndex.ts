@@ -34,7 +34,7 @@ import {
 import { findState, namesOf } from './states';
 
 export interface SearchOptions {
-  /** The State under review: English name or ISO 3166-1 alpha-3 code. */
+  /** The State under review: English or Russian name, or ISO 3166-1 alpha-3 code. */
   state?: string;
   cycle?: number;
   /** Records with at least one of these issues or themes. */
@@ -399,10 +399,10 @@ export class RecommendationIndex {
   }
 
   /**
-   * The ids of a State's records: `state` is an English name or an ISO 3166-1 alpha-3 code. The
-   * records of a State are those under any of its names, whether they carry its code or not (an
-   * OHCHR thematic list gives none): the names the list of States gives it, and those learnt from
-   * records that give a name and a code, so that a State the list lacks is found too.
+   * The ids of a State's records: `state` is an English or Russian name or an ISO 3166-1 alpha-3
+   * code. The records of a State are those under any of its names, whether they carry its code or
+   * not (an OHCHR thematic list gives none): the names the list of States gives it, and those learnt
+   * from records that give a name and a code, so that a State the list lacks is found too.
    */
   private idsOfState(state: string): number[] {
     const trimmed = state.trim();
