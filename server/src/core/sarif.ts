@@ -56,6 +56,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'front-matter/syntax': 'The front matter is not valid YAML.',
   'front-matter/schema': 'A front matter value does not match the submission schema.',
   'front-matter/unknown-key': 'The front matter has a key the submission schema does not know.',
+  'front-matter/unknown-state': 'The State under review is not in the list of UN Member and observer States.',
   'word-limit/exceeded': 'The submission is longer than its word limit.',
   'word-limit/near': 'The submission is close to its word limit.',
   'numbering/start': 'Paragraph numbering does not start at 1.',
@@ -72,6 +73,17 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'smart/time-bound': 'A recommendation has no time frame.',
   'smart/measurable': 'A recommendation names nothing by which its implementation can be measured.',
   'smart/length': 'A recommendation is too long to be taken up as it is.',
+  'smart/addressee': 'A recommendation is addressed to another State than the one under review.',
+  'references/unknown': 'A reference to a previous recommendation is not in the index of previous recommendations.',
+  'references/other-state': 'A cited previous recommendation was made to another State than the one under review.',
+  'references/ambiguous': 'The index holds different recommendations under a cited reference.',
+  'references/sdg-unknown': 'An SDG target that does not exist is cited.',
+  'references/sdg-missing': 'A recommendation cites no SDG target.',
+  'references/unknown-issue': 'An issue in the front matter is not in UPR Info\'s list of issues.',
+  'references/import': 'A row of a file of previous recommendations cannot be read.',
+  'config/syntax': 'The coalition configuration (.upr/config.yaml) is not valid YAML.',
+  'config/schema': 'A value of the coalition configuration does not match its schema.',
+  'config/unknown-key': 'The coalition configuration has a key its schema does not know.',
 };
 
 const LEVELS: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
