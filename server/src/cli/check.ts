@@ -28,8 +28,9 @@ export async function check(files: string[], format: CheckFormat, configs: Comma
   const known = library.index.size ? library : undefined;
   const analyses = texts.map(([file, text]) => ({ file, analysis: analyseText(text, configs.forFile(file), known) }));
   const results = analyses.map(({ file, analysis }) => ({ file, diagnostics: analysis.diagnostics }));
-  // Not a finding of the submission, but the reason some checks did not run.
-  if (!known && analyses.some(({ analysis }) => analysis.model.references.length)) {
+  // Not a finding of the submission, but the reason some checks did not run: said to a person
+  // reading the text format, not to a program reading JSON or SARIF.
+  if (format === 'text' && !known && analyses.some(({ analysis }) => analysis.model.references.length)) {
     process.stderr.write(`upr: no previous recommendations in ${folder}: references to them are not checked (--references DIR names another folder)\n`);
   }
   for (const [file, errors] of problems) if (errors.length) results.push({ file: relative(process.cwd(), file) || file, diagnostics: problemFindings(errors) });
