@@ -319,7 +319,7 @@ export async function benchReferences(): Promise<void> {
   let items = 0;
   const completion = timeQueries((query) => {
     const before = `@rec ${query}`;
-    items += recommendationCompletions(analysis, library, before, { ...position, character: before.length }).length;
+    items += recommendationCompletions(analysis, library, before, { ...position, character: before.length }).items.length;
   });
   if (!items) throw new Error('completion offered nothing');
   console.log(`\nCompletion after @rec (${QUERIES} word prefixes such as "${queries[WARM_UP]}", a submission on Kyrgyzstan)`);

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, CodeLens, CompletionItem, CompletionList, Hover, Location } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, CompletionList, Hover, Location } from 'vscode-languageserver-protocol';
 import { applyEdits, codesOf, editsFor, root, TestClient } from './client';
 import { JOINT_FRONT_MATTER } from './fixtures';
 
@@ -31,11 +31,15 @@ describe('previous recommendations and SDG targets over LSP', function () {
     const { diagnostics } = await client.waitForDiagnostics(uri);
     return { uri, diagnostics };
   }
-  async function complete(text: string, needle: string) {
+  async function completionList(text: string, needle: string): Promise<CompletionList> {
     const { uri } = await open(text);
     const position = at(text, needle, needle.length);
-    const result = await client.request<CompletionItem[] | CompletionList | null>('textDocument/completion', { textDocument: { uri }, position });
-    return Array.isArray(result) ? result : (result?.items ?? []);
+    const result = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position });
+    assert.ok(result && Array.isArray(result.items), JSON.stringify(result));
+    return result;
+  }
+  async function complete(text: string, needle: string) {
+    return (await completionList(text, needle)).items;
   }
 
   before(async function () {
@@ -75,18 +79,23 @@ describe('previous recommendations and SDG targets over LSP', function () {
     assert.ok(first.every((documentation) => /women|gender|marriage|kidnapping|domestic/i.test(documentation)), first.join('\n'));
   });
 
-  it('searches previous recommendations by words after @rec', async function () {
-    const items = await complete(withBody('1. See @rec kidnapping'), '@rec kidnapping');
-    assert.ok(items.length > 0);
-    assert.match(JSON.stringify(items[0].documentation), /kidnapping/i);
+  it('searches previous recommendations by words after @rec, again as more is typed', async function () {
+    const list = await completionList(withBody('1. See @rec kidnapping'), '@rec kidnapping');
+    assert.ok(list.items.length > 0);
+    assert.match(JSON.stringify(list.items[0].documentation), /kidnapping/i);
+    assert.equal(list.isIncomplete, true);
+    assert.equal((await completionList(withBody('1. See A/HRC/15/'), 'A/HRC/15/')).isIncomplete, true);
   });
 
   it('completes SDG targets by id and by words', async function () {
     const byId = (await complete(withBody('1. Linked to SDG 5.'), 'SDG 5.')).map((item) => item.label);
     assert.deepEqual(byId, ['5.1', '5.2', '5.3', '5.4', '5.5', '5.6', '5.a', '5.b', '5.c']);
-    const byWords = await complete(withBody('1. Linked to SDG violence against women'), 'SDG violence against women');
-    assert.equal(byWords[0].label, '5.2');
-    assert.equal((byWords[0].textEdit as { newText: string }).newText, '5.2');
+    const byWords = await completionList(withBody('1. Linked to SDG violence against women'), 'SDG violence against women');
+    assert.equal(byWords.items[0].label, '5.2');
+    assert.equal((byWords.items[0].textEdit as { newText: string }).newText, '5.2');
+    // Words are searched again as they are typed; ids are filtered by the editor.
+    assert.equal(byWords.isIncomplete, true);
+    assert.equal((await completionList(withBody('1. Linked to SDG 5.'), 'SDG 5.')).isIncomplete, false);
   });
 
   it('shows the full previous recommendation on hover, marked as sample data', async function () {

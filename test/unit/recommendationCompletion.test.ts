@@ -16,7 +16,9 @@ function complete(state: string, typed: string) {
   const text = `---\ntype: joint\nstate: ${state}\ncycle: 2\nlanguage: en\ntitle: Test\n---\n\n# Recommendations\n\n${typed}`;
   const analysis = analyseText(text, resolveConfig(), library);
   const lines = text.split('\n');
-  return recommendationCompletions(analysis, library, typed, { line: lines.length - 1, character: typed.length });
+  const list = recommendationCompletions(analysis, library, typed, { line: lines.length - 1, character: typed.length });
+  assert.equal(list.isIncomplete, true, 'searched again as the writer types on');
+  return list.items;
 }
 
 describe('completion of previous recommendations', () => {

@@ -3,7 +3,7 @@
 // (`A/HRC/...`, `para.`) or after `@rec`.
 
 import * as l10n from '@vscode/l10n';
-import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver-types';
+import { CompletionItem, CompletionItemKind, type CompletionList, InsertTextFormat, MarkupKind } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/analyse';
 import { UPR_INFO_ISSUES } from '../core/references/issues';
 import type { ReferenceLibrary } from '../core/references/library';
@@ -13,26 +13,32 @@ import { recommendationCompletions } from './recommendationCompletion';
 
 const SDG_PREFIX = /(?<![\p{L}\p{N}])(?:SDG|ЦУР|ODD|ODS)s?[ \u00a0]+([\p{L}\p{N}.][\p{L}\p{N}. ]*)?$/u;
 
-export function completions(analysis: Analysis, position: Position, library: ReferenceLibrary | undefined): CompletionItem[] {
+/**
+ * The items for the text before `position`. A list found by searching for what was typed (words
+ * after `SDG ` or `@rec`, the start of a reference) is incomplete: the editor asks again as the
+ * writer types on, rather than filtering the first answer.
+ */
+export function completions(analysis: Analysis, position: Position, library: ReferenceLibrary | undefined): CompletionList {
   const { model } = analysis;
   const lineStart = model.lines.lineStart(position.line);
   const before = model.text.slice(lineStart, model.lines.offsetAt(position));
 
   if (model.frontMatter?.closed && position.line < model.frontMatter.range.end.line) {
-    return isIssuesItem(model.text, model.lines, position.line, before) ? issueCompletions(before, position) : [];
+    return { isIncomplete: false, items: isIssuesItem(model.text, model.lines, position.line, before) ? issueCompletions(before, position) : [] };
   }
   const sdg = SDG_PREFIX.exec(before);
   if (sdg) return sdgCompletions(sdg[1] ?? '', position, analysis.frontMatter.data.language === 'ru' ? 'ru' : 'en');
-  return library ? recommendationCompletions(analysis, library, before, position) : [];
+  return library ? recommendationCompletions(analysis, library, before, position) : { isIncomplete: false, items: [] };
 }
 
-function sdgCompletions(typed: string, position: Position, language: SdgLanguage): CompletionItem[] {
+function sdgCompletions(typed: string, position: Position, language: SdgLanguage): CompletionList {
   const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
   const byWords = /\p{L}{2,}/u.test(typed.replace(/^\d+\.?[a-z]?$/, ''));
   const ids = byWords
     ? searchTargets(typed, language, 20).map((result) => result.id)
     : completeTargets(typed).map((completion) => completion.id);
-  return ids.map((id, order) => ({
+  // Targets by id are filtered by the editor as the id is typed; targets by words are searched again.
+  const items = ids.map((id, order) => ({
     label: id,
     kind: sdgTarget(id) ? CompletionItemKind.Value : CompletionItemKind.Module,
     detail: sdgTarget(id)?.[language],
@@ -42,6 +48,7 @@ function sdgCompletions(typed: string, position: Position, language: SdgLanguage
     sortText: String(order).padStart(4, '0'),
     textEdit: { range, newText: id },
   }));
+  return { isIncomplete: byWords, items };
 }
 
 /** A line `  - ...` of the list under the front matter's `issues:` key. */

@@ -4,7 +4,7 @@
 // the recommending States, as in UN documents: `A/HRC/15/2, para. 76.27 (Austria)`.
 
 import * as l10n from '@vscode/l10n';
-import { CompletionItem, CompletionItemKind, MarkupKind } from 'vscode-languageserver-types';
+import { CompletionItem, CompletionItemKind, type CompletionList, MarkupKind } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/analyse';
 import { isSample, responseLabel, type ReferenceLibrary } from '../core/references/library';
 import type { Resolution } from '../core/references/recommendationIndex';
@@ -16,11 +16,15 @@ const TRIGGER = /@rec(?:\s+([^@]*))?$|@rec(\S*)$/u;
 const PARTIAL_REFERENCE = /(?<![\p{L}\p{N}/])((?:A|E|CEDAW|CRC|CCPR|CAT|CERD|CRPD|CMW|CED)\/[A-Za-z0-9./-]*(?:,?\s*(?:paras?\.?|п\.)\s*[\d.]*)?)$/u;
 const LIMIT = 50;
 
-export function recommendationCompletions(analysis: Analysis, library: ReferenceLibrary, before: string, position: Position): CompletionItem[] {
+/**
+ * The previous recommendations for what was typed: an incomplete list, searched again as the
+ * writer types on; an empty complete one outside `@rec` and references.
+ */
+export function recommendationCompletions(analysis: Analysis, library: ReferenceLibrary, before: string, position: Position): CompletionList {
   const { state, cycle, issues } = analysis.frontMatter.data;
   const trigger = TRIGGER.exec(before);
   const partial = trigger ? undefined : PARTIAL_REFERENCE.exec(before);
-  if (!trigger && !partial) return [];
+  if (!trigger && !partial) return { isIncomplete: false, items: [] };
   const typed = trigger ? trigger[0] : partial![1];
   const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
 
@@ -58,7 +62,7 @@ export function recommendationCompletions(analysis: Analysis, library: Reference
     items.push(item(reference, library.index.resolve(record.symbol!, record.paragraph), record, library, range, typed, items.length));
     if (items.length >= LIMIT) break;
   }
-  return items;
+  return { isIncomplete: true, items };
 }
 
 function item(
