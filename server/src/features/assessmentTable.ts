@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { CodeAction, CodeActionKind } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/analyse';
-import { responseLabel, type ReferenceLibrary } from '../core/references/library';
+import { citedItem, responseLabel, type ReferenceLibrary } from '../core/references/library';
 import { canonicalReference, type RecommendationRecord } from '../core/references/records';
 import type { Range } from '../core/text';
 
@@ -17,7 +17,13 @@ export function assessmentActions(analysis: Analysis, range: Range, library: Ref
   const lineEnd = model.lines.lineEnd(section.headingRange.start.line);
   const eol = /\r\n|\r|\n/.exec(model.text)?.[0] ?? '\n';
   return (frontMatter.data.issues ?? []).flatMap((issue) => {
-    const records = library.index.byIssue(issue).filter((record) => received.has(record) && canonicalReference(record));
+    // One row per reference, however many records (one per recommending State) the item has.
+    const byReference = new Map<string, RecommendationRecord>();
+    for (const record of library.index.byIssue(issue)) {
+      const reference = received.has(record) ? canonicalReference(record) : undefined;
+      if (reference && !byReference.has(reference)) byReference.set(reference, citedItem(library.index, record).shown);
+    }
+    const records = [...byReference.values()];
     if (!records.length) return [];
     return [
       {

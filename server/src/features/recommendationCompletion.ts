@@ -6,8 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import { CompletionItem, CompletionItemKind, type CompletionList, MarkupKind } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/analyse';
-import { isSample, responseLabel, type ReferenceLibrary } from '../core/references/library';
-import type { Resolution } from '../core/references/recommendationIndex';
+import { citedItem, isSample, responseLabel, type ReferenceLibrary } from '../core/references/library';
 import { canonicalReference, type RecommendationRecord } from '../core/references/records';
 import { LABELS } from '../core/smart/classify';
 import type { Position, Range } from '../core/text';
@@ -59,24 +58,14 @@ export function recommendationCompletions(analysis: Analysis, library: Reference
     const reference = canonicalReference(record)!;
     if (offered.has(reference)) continue;
     offered.add(reference);
-    items.push(item(reference, library.index.resolve(record.symbol!, record.paragraph), record, library, range, typed, items.length));
+    items.push(item(reference, record, library, range, typed, items.length));
     if (items.length >= LIMIT) break;
   }
   return { isIncomplete: true, items };
 }
 
-function item(
-  reference: string,
-  resolution: Resolution,
-  record: RecommendationRecord,
-  library: ReferenceLibrary,
-  range: Range,
-  typed: string,
-  order: number,
-): CompletionItem {
-  // A paragraph's item as the index resolves it (the States the report names for it); a document
-  // cited whole, as the record gives it.
-  const shown = resolution.kind === 'item' ? { ...resolution.best!, text: resolution.text ?? record.text, recommendingStates: resolution.recommendingStates } : record;
+function item(reference: string, record: RecommendationRecord, library: ReferenceLibrary, range: Range, typed: string, order: number): CompletionItem {
+  const { shown, resolution } = citedItem(library.index, record);
   const states = shown.recommendingStates.length ? ` (${shown.recommendingStates.join(', ')})` : '';
   const facts = [
     resolution.ambiguous ? '⚠️' : undefined,

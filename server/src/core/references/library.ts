@@ -2,7 +2,7 @@
 // those files are sample data (shown as such wherever their records appear).
 
 import * as l10n from '@vscode/l10n';
-import type { RecommendationIndex } from './recommendationIndex';
+import type { RecommendationIndex, Resolution } from './recommendationIndex';
 import type { RecommendationRecord } from './records';
 
 export interface ReferenceLibrary {
@@ -18,4 +18,18 @@ export function isSample(library: ReferenceLibrary, record: RecommendationRecord
 /** The State's response as shown to writers, in their language; undefined when unknown. */
 export function responseLabel(record: RecommendationRecord): string | undefined {
   return record.response === 'supported' ? l10n.t('supported') : record.response === 'noted' ? l10n.t('noted') : undefined;
+}
+
+/**
+ * A record as its reference is cited: the paragraph's item as the index resolves it (the best
+ * record, in the item's own words, with the States the report names for it), or the record itself
+ * for a document cited whole. One item may have several records (one per recommending State).
+ */
+export function citedItem(index: RecommendationIndex, record: RecommendationRecord): { shown: RecommendationRecord; resolution: Resolution } {
+  const resolution = index.resolve(record.symbol ?? '', record.paragraph);
+  const shown =
+    resolution.kind === 'item' && resolution.best
+      ? { ...resolution.best, text: resolution.text ?? resolution.best.text, recommendingStates: resolution.recommendingStates }
+      : record;
+  return { shown, resolution };
 }
