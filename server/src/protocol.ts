@@ -32,6 +32,8 @@ export interface SimilarRecommendation {
   state: string;
   recommendingStates: string[];
   text: string;
+  /** The row it was read from: the file's URI and the 0-based line, opened when it is picked. */
+  source: { uri: string; line: number };
 }
 
 /** Server command behind "Import recommendations...": arguments `[ImportRecommendationsParams]`. */

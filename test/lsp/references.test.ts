@@ -162,6 +162,13 @@ describe('previous recommendations and SDG targets over LSP', function () {
     assert.equal(lenses.length, 1);
     assert.match(lenses[0].command!.title, /^Similar past recommendations: .*Iran 1/);
     assert.equal(lenses[0].range.start.line, lineOf(text, '- Ratify'));
+    // Each similar recommendation names the row it comes from, which the list opens.
+    const [similar] = lenses[0].command!.arguments![0] as { text: string; source: { uri: string; line: number } }[];
+    assert.equal(similar.source.uri, uriOf(SAMPLE_INDEX));
+    // The line where its entry starts, as Go to Definition opens it.
+    const entry = readFileSync(path.join(folder, SAMPLE_INDEX), 'utf8').split('\n').slice(similar.source.line);
+    assert.equal(entry[0].trim(), '{');
+    assert.ok(entry.slice(0, entry.findIndex((line) => line.trim().startsWith('}'))).some((line) => line.includes(JSON.stringify(similar.text))), entry.slice(0, 5).join('\n'));
   });
 
   it("inserts an assessment table of the State's previous recommendations on an issue", async function () {

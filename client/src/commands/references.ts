@@ -6,15 +6,21 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { AdvocacyTargetsCommand, type SimilarRecommendation } from '../../../server/src/protocol';
 import { LANGUAGE_ID } from '../languageClient';
 
+/** The list behind the lens; the one picked is opened at its row, where its whole text is. */
 export async function showSimilarRecommendations(similar: SimilarRecommendation[] = []): Promise<void> {
-  await vscode.window.showQuickPick(
+  const picked = await vscode.window.showQuickPick(
     similar.map((recommendation) => ({
       label: recommendation.recommendingStates.join(', ') || recommendation.state,
       description: [recommendation.reference, recommendation.state].filter(Boolean).join(' · '),
       detail: recommendation.text,
+      recommendation,
     })),
-    { title: vscode.l10n.t('Similar past recommendations'), matchOnDetail: true },
+    { title: vscode.l10n.t('Similar past recommendations'), placeHolder: vscode.l10n.t('Pick one to open the row it comes from'), matchOnDetail: true },
   );
+  if (!picked) return;
+  const { uri, line } = picked.recommendation.source;
+  const position = new vscode.Position(line, 0);
+  await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: new vscode.Range(position, position) });
 }
 
 export async function showAdvocacyTargets(client: LanguageClient): Promise<void> {

@@ -1,6 +1,7 @@
 // A code lens above each of the coalition's recommendations: which States made similar
 // recommendations before ("Similar past recommendations: Germany 3, Canada 2"), the States to lobby.
 
+import { pathToFileURL } from 'node:url';
 import * as l10n from '@vscode/l10n';
 import type { CodeLens } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/analyse';
@@ -49,6 +50,7 @@ function lensContent(text: string, library: ReferenceLibrary): LensContent | und
     state: record.state,
     recommendingStates: record.recommendingStates,
     text: record.text,
+    source: { uri: pathToFileURL(record.source.file).toString(), line: Math.max(0, record.source.line - 1) },
   }));
   return { title: l10n.t('Similar past recommendations: {0}', `${summary}${counts.length > STATES_SHOWN ? ', …' : ''}`), similar };
 }

@@ -59,6 +59,7 @@ export async function run(): Promise<void> {
     require('./sdgCompletion.test');
     require('./wordIndexStorage.test');
     require('./referencesFolder.test');
+    require('./similarRecommendations.test');
     require('./oralStatement.test');
     require('./factsheet.test');
     require('./exportToWord.test');
