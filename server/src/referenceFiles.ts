@@ -21,6 +21,8 @@ export interface LoadedReferences {
   wordIndexToSave?: { folder: string; key: string };
   /** Why the word index saved for these files could not be restored, when it could not. */
   savedWordIndexProblem?: string;
+  /** Sample files left out because the files hold the coalition's own recommendations too. */
+  sampleSetAside: string[];
 }
 
 export interface LoadOptions {
@@ -56,8 +58,8 @@ export function isReferenceSource(file: string, folders: string[]): boolean {
  * meanwhile; restores the word index saved for the same files, if there is one.
  */
 export async function loadReferences(files: string[], { onFile, wordIndexFolder }: LoadOptions = {}): Promise<LoadedReferences> {
-  const records: RecommendationRecord[] = [];
-  const sampleFiles = new Set<string>();
+  const own: RecommendationRecord[] = [];
+  const samples = new Map<string, RecommendationRecord[]>();
   const problems = new Map<string, ImportError[]>();
   const sourcesKey = wordIndexFolder ? new SourcesKey() : undefined;
   for (const [done, file] of files.entries()) {
@@ -77,28 +79,46 @@ export async function loadReferences(files: string[], { onFile, wordIndexFolder 
       continue;
     }
     const result = importRecommendations(decoded.text, file);
-    records.push(...result.records);
-    if (result.sample) sampleFiles.add(file);
+    if (result.sample) samples.set(file, result.records);
+    else own.push(...result.records);
     problems.set(file, result.errors);
   }
-  if (!wordIndexFolder || !sourcesKey) return { library: { index: new RecommendationIndex(records), sampleFiles }, problems };
+  // Made-up sample texts must not mix with real ones: once the coalition has its own, samples are left out.
+  const sampleSetAside = own.length ? [...samples.keys()] : [];
+  const records = own.length ? own : [...samples.values()].flat();
+  const sampleFiles = new Set(own.length ? [] : samples.keys());
+  if (!wordIndexFolder || !sourcesKey) return { library: { index: new RecommendationIndex(records), sampleFiles }, problems, sampleSetAside };
   const key = sourcesKey.digest();
   const saved = readWordIndex(wordIndexFolder, key);
   let savedWordIndexProblem: string | undefined;
   if (saved !== undefined) {
     try {
-      return { library: { index: new RecommendationIndex(records, saved), sampleFiles }, problems };
+      return { library: { index: new RecommendationIndex(records, saved), sampleFiles }, problems, sampleSetAside };
     } catch (error) {
       // Saved by another version, or damaged: built anew, and saved again.
       savedWordIndexProblem = (error as Error).message;
     }
   }
   const index = new RecommendationIndex(records);
-  return { library: { index, sampleFiles }, problems, wordIndexToSave: { folder: wordIndexFolder, key }, savedWordIndexProblem };
+  return { library: { index, sampleFiles }, problems, sampleSetAside, wordIndexToSave: { folder: wordIndexFolder, key }, savedWordIndexProblem };
+}
+
+/** What is said on a source file: its problems, one per bad row's line, and whether it was set aside as sample data. */
+export function sourceFindings(file: string, { problems, sampleSetAside }: Pick<LoadedReferences, 'problems' | 'sampleSetAside'>): Finding[] {
+  const findings = problemFindings(problems.get(file) ?? []);
+  if (sampleSetAside.includes(file)) {
+    findings.push({
+      code: 'references/sample-set-aside',
+      severity: 'warning',
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: Number.MAX_SAFE_INTEGER } },
+      message: l10n.t("Sample data, left out because the folder holds the coalition's own recommendations: delete this file."),
+    });
+  }
+  return findings;
 }
 
 /** A source file's problems as findings on that file, one per bad row's line. */
-export function problemFindings(problems: ImportError[]): Finding[] {
+function problemFindings(problems: ImportError[]): Finding[] {
   return problems.map(({ line, message }) => ({
     code: 'references/import',
     severity: 'error',

@@ -35,7 +35,7 @@ import { factsheetFile } from './features/factsheet';
 import { oralStatement, statementTime } from './features/oralStatement';
 import { submissionParts } from './features/submissionParts';
 import type { ReferenceLibrary } from './core/references/library';
-import { isReferenceSource, loadReferences, problemFindings, referenceSourceFiles, type LoadedReferences } from './referenceFiles';
+import { isReferenceSource, loadReferences, referenceSourceFiles, sourceFindings, type LoadedReferences } from './referenceFiles';
 import { decodeUtf8, notUtf8Reason } from './utf8';
 import { writeWordIndex } from './wordIndexCache';
 import { importToJson } from './recommendationImport';
@@ -144,9 +144,9 @@ async function reloadReferences(): Promise<void> {
       if (!loaded.problems.has(file)) connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics: [] });
     }
     publishedSources.clear();
-    for (const [file, problems] of loaded.problems) {
+    for (const file of loaded.problems.keys()) {
       publishedSources.add(file);
-      connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics: toDiagnostics(problemFindings(problems)) });
+      connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics: toDiagnostics(sourceFindings(file, loaded)) });
     }
   } catch (error) {
     connection.console.error(`Could not read the previous recommendations: ${error instanceof Error ? error.stack : String(error)}`);

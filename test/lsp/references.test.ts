@@ -200,6 +200,9 @@ describe('previous recommendations and SDG targets over LSP', function () {
     assert.equal(outcome.written, true);
     assert.equal(outcome.records, 1);
     assert.match(readFileSync(target, 'utf8'), /"format": "upr-recommendations\/1"/);
+    // With the coalition's own recommendations beside it, the sample is left out, and said to be.
+    const sample = await client.waitForDiagnostics(uriOf(SAMPLE_INDEX), ({ diagnostics }) => diagnostics.length > 0, 10000);
+    assert.deepEqual(codesOf(sample.diagnostics), ['references/sample-set-aside']);
     // The index follows: the new recommendation resolves.
     const text = withBody('1. See A/HRC/44/9, para. 116.1.');
     const { uri } = await open(text);
@@ -214,6 +217,11 @@ describe('previous recommendations and SDG targets over LSP', function () {
     assert.equal(refused.written, false);
     assert.deepEqual(refused.errors.map((error) => error.line), [2]);
     assert.throws(() => readFileSync(path.join(folder, 'recommendations', 'refused.json')));
+
+    // Back to the sample alone, for the tests after this one.
+    rmSync(target);
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(target).toString(), type: 3 }] });
+    await client.waitForDiagnostics(uriOf(SAMPLE_INDEX), ({ diagnostics }) => diagnostics.length === 0, 10000);
   });
 
   it('writes the advocacy targets table for the whole submission', async function () {

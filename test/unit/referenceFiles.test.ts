@@ -2,10 +2,10 @@
 // language server re-reads the library when one of them changes, and only then.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { isReferenceSource, loadReferences } from '../../server/src/referenceFiles';
+import { join, resolve } from 'node:path';
+import { isReferenceSource, loadReferences, sourceFindings } from '../../server/src/referenceFiles';
 
 describe('isReferenceSource', () => {
   const workspace = join('/', 'work', 'coalition');
@@ -39,6 +39,29 @@ describe('loadReferences', () => {
       assert.equal(library.index.size, 1);
       assert.deepEqual(problems.get(join(folder, 'mac-roman.csv')), [{ line: 3, message: 'line 3 is not UTF-8 text: save the file as UTF-8' }]);
       assert.match(problems.get(join(folder, 'missing.csv'))?.[0].message ?? '', /^The file cannot be read: ENOENT/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("leaves sample data out once the folder holds the coalition's own recommendations, and says so on the sample file", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'upr-reference-files-'));
+    try {
+      const sample = join(folder, 'sample.json');
+      copyFileSync(resolve(__dirname, '../../samples/recommendations/kyrgyzstan-2010-sample.json'), sample);
+      const alone = await loadReferences([sample]);
+      assert.ok(alone.library.index.size > 0);
+      assert.deepEqual([...alone.library.sampleFiles], [sample]);
+      assert.deepEqual(sourceFindings(sample, alone), []);
+
+      const own = join(folder, 'own.csv');
+      writeFileSync(own, 'id,state_under_review,sur_iso3,cycle,wg_session,year,wg_report_symbol,paragraph,text,recommending_state,response,action_category,issues\nR1,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.1,Ratify the Convention,Spain,Supported,5,Justice\n');
+      const both = await loadReferences([own, sample]);
+      assert.equal(both.library.index.size, 1);
+      assert.deepEqual([...both.library.sampleFiles], []);
+      assert.deepEqual(both.sampleSetAside, [sample]);
+      assert.deepEqual(sourceFindings(sample, both).map(({ code, severity }) => [code, severity]), [['references/sample-set-aside', 'warning']]);
+      assert.deepEqual(sourceFindings(own, both), []);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -8,7 +8,7 @@ import { relative } from 'node:path';
 import { analyseText } from '../core/analyse';
 import type { Finding } from '../core/findings';
 import { toSarif } from '../core/sarif';
-import { loadReferences, problemFindings, referenceSourceFiles } from '../referenceFiles';
+import { loadReferences, referenceSourceFiles, sourceFindings } from '../referenceFiles';
 import { CommandConfigs } from './config';
 import { readSubmission } from './input';
 import { UsageError } from './usage';
@@ -24,7 +24,8 @@ export async function check(files: string[], format: CheckFormat, configs: Comma
   const folder = referencesFolder ?? DEFAULT_REFERENCES;
   if (referencesFolder !== undefined && !existsSync(folder)) throw new UsageError(`${referencesFolder}: no such folder of previous recommendations`);
   if (referencesFolder !== undefined && !statSync(folder).isDirectory()) throw new UsageError(`${referencesFolder}: is a file; --references names the folder of previous recommendations`);
-  const { library, problems } = await loadReferences(referenceSourceFiles([folder]));
+  const loaded = await loadReferences(referenceSourceFiles([folder]));
+  const { library } = loaded;
   const known = library.index.size ? library : undefined;
   const analyses = texts.map(([file, text]) => ({ file, analysis: analyseText(text, configs.forFile(file), known) }));
   const results = analyses.map(({ file, analysis }) => ({ file, diagnostics: analysis.diagnostics }));
@@ -33,7 +34,10 @@ export async function check(files: string[], format: CheckFormat, configs: Comma
   if (format === 'text' && !known && analyses.some(({ analysis }) => analysis.model.references.length)) {
     process.stderr.write(`upr: no previous recommendations in ${folder}: references to them are not checked (--references DIR names another folder)\n`);
   }
-  for (const [file, errors] of problems) if (errors.length) results.push({ file: relative(process.cwd(), file) || file, diagnostics: problemFindings(errors) });
+  for (const file of loaded.problems.keys()) {
+    const findings = sourceFindings(file, loaded);
+    if (findings.length) results.push({ file: relative(process.cwd(), file) || file, diagnostics: findings });
+  }
   // The coalition's configuration files are checked too, where they have something to say.
   for (const { file, findings } of configs.used()) if (findings.length) results.push({ file, diagnostics: findings });
   if (format === 'json') {
