@@ -68,6 +68,8 @@ describe('previous recommendations and SDG targets over LSP', function () {
     const items = await complete(text, '@rec');
     const item = items.find((candidate) => candidate.label === 'A/HRC/15/2, para. 77.3');
     assert.ok(item, `no 77.3 among ${JSON.stringify(items.map((candidate) => candidate.label))}`);
+    // The start of its text beside the reference.
+    assert.equal(item.labelDetails?.description, 'Ratify the Convention on the Rights of Persons with Disabil…');
     assert.equal((item.textEdit as { newText: string }).newText, 'A/HRC/15/2, para. 77.3 (Iran)');
     assert.match(JSON.stringify(item.documentation), /SAMPLE DATA/);
   });
@@ -116,8 +118,16 @@ describe('previous recommendations and SDG targets over LSP', function () {
   });
 
   it('reports unknown references, references to another State and unknown SDG targets', async function () {
-    const { diagnostics } = await open(withBody('1. See A/HRC/15/2, para. 76.300 and SDG 5.9.'));
-    assert.deepEqual(codesOf(diagnostics).filter((code) => code.startsWith('references/') && code !== 'references/sdg-missing'), ['references/unknown', 'references/sdg-unknown']);
+    const { diagnostics } = await open(withBody('1. See A/HRC/15/2, para. 76.300, A/HRC/29/4, para. 117.23 and SDG 5.9.'));
+    assert.deepEqual(codesOf(diagnostics).filter((code) => code.startsWith('references/') && code !== 'references/sdg-missing'), ['references/unknown', 'references/unknown', 'references/sdg-unknown']);
+    // A report the index holds, with a paragraph it does not: a typo, most likely.
+    assert.deepEqual(
+      diagnostics.filter((diagnostic) => diagnostic.code === 'references/unknown').map((diagnostic) => diagnostic.message),
+      [
+        'A/HRC/15/2 has no paragraph 76.300 in the index of previous recommendations: check the number.',
+        'A/HRC/29/4, para. 117.23 is not in the index of previous recommendations: import the report into the recommendations folder.',
+      ],
+    );
     const elsewhere = await open(withBody('1. See A/HRC/15/2, para. 77.3.', JOINT_FRONT_MATTER.replace('state: Kyrgyzstan', 'state: Kazakhstan')));
     assert.ok(codesOf(elsewhere.diagnostics).includes('references/other-state'));
   });

@@ -77,6 +77,8 @@ function item(reference: string, record: RecommendationRecord, library: Referenc
   const ambiguity = resolution.ambiguous ? `${l10n.t('**Ambiguous:** the index holds different recommendations under this reference.')}\n\n` : '';
   return {
     label: reference,
+    // The start of the text beside the reference, to choose by content without opening each item.
+    labelDetails: { description: shown.text.length > 60 ? `${shown.text.slice(0, 59)}…` : shown.text },
     kind: CompletionItemKind.Reference,
     detail: facts.join(' · '),
     documentation: { kind: MarkupKind.Markdown, value: `${sample}${ambiguity}${shown.text}` },

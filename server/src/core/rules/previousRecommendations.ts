@@ -23,7 +23,11 @@ export const previousRecommendationsRule: Rule = ({ model, frontMatter, library 
         code: 'references/unknown',
         severity: 'information',
         range: reference.range,
-        message: l10n.t('{0} is not in the index of previous recommendations: import the report into the recommendations folder.', cited),
+        // A report the index holds, without that paragraph: most likely a typo in the number.
+        message:
+          library.index.resolve(reference.symbol).kind === 'document'
+            ? l10n.t('{0} has no paragraph {1} in the index of previous recommendations: check the number.', reference.symbol, reference.paragraph)
+            : l10n.t('{0} is not in the index of previous recommendations: import the report into the recommendations folder.', cited),
       });
     } else if (resolution.ambiguous) {
       findings.push({
