@@ -65,16 +65,16 @@ export function recommendationCompletions(analysis: Analysis, library: Reference
 }
 
 function item(reference: string, record: RecommendationRecord, library: ReferenceLibrary, range: Range, typed: string, order: number): CompletionItem {
-  const { shown, resolution } = citedItem(library.index, record);
+  const { shown, ambiguous } = citedItem(library.index, record);
   const states = shown.recommendingStates.length ? ` (${shown.recommendingStates.join(', ')})` : '';
   const facts = [
-    resolution.ambiguous ? '⚠️' : undefined,
+    ambiguous ? '⚠️' : undefined,
     shown.recommendingStates.join(', '),
     responseLabel(shown),
     shown.actionCategory ? LABELS[shown.actionCategory] : undefined,
   ].filter(Boolean);
   const sample = isSample(library, record) ? `${l10n.t('⚠️ SAMPLE DATA, not an official text')}\n\n` : '';
-  const ambiguity = resolution.ambiguous ? `${l10n.t('**Ambiguous:** the index holds different recommendations under this reference.')}\n\n` : '';
+  const ambiguity = ambiguous ? `${l10n.t('**Ambiguous:** the index holds different recommendations under this reference.')}\n\n` : '';
   return {
     label: reference,
     // The start of the text beside the reference, to choose by content without opening each item.

@@ -2,7 +2,7 @@
 // those files are sample data (shown as such wherever their records appear).
 
 import * as l10n from '@vscode/l10n';
-import type { RecommendationIndex, Resolution } from './recommendationIndex';
+import type { RecommendationIndex } from './recommendationIndex';
 import type { RecommendationRecord } from './records';
 
 export interface ReferenceLibrary {
@@ -23,13 +23,12 @@ export function responseLabel(record: RecommendationRecord): string | undefined 
 /**
  * A record as its reference is cited: the paragraph's item as the index resolves it (the best
  * record, in the item's own words, with the States the report names for it), or the record itself
- * for a document cited whole. One item may have several records (one per recommending State).
+ * for a document cited whole; and whether the index cannot tell what the reference means. One
+ * item may have several records (one per recommending State).
  */
-export function citedItem(index: RecommendationIndex, record: RecommendationRecord): { shown: RecommendationRecord; resolution: Resolution } {
-  const resolution = index.resolve(record.symbol ?? '', record.paragraph);
-  const shown =
-    resolution.kind === 'item' && resolution.best
-      ? { ...resolution.best, text: resolution.text ?? resolution.best.text, recommendingStates: resolution.recommendingStates }
-      : record;
-  return { shown, resolution };
+export function citedItem(index: RecommendationIndex, record: RecommendationRecord): { shown: RecommendationRecord; ambiguous: boolean } {
+  if (!record.symbol || !record.paragraph) return { shown: record, ambiguous: false };
+  const { kind, best, text, recommendingStates, ambiguous } = index.resolve(record.symbol, record.paragraph);
+  if (kind !== 'item' || !best) return { shown: record, ambiguous };
+  return { shown: { ...best, text: text ?? best.text, recommendingStates }, ambiguous };
 }
