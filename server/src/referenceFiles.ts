@@ -87,20 +87,27 @@ export async function loadReferences(files: string[], { onFile, wordIndexFolder 
   const sampleSetAside = own.length ? [...samples.keys()] : [];
   const records = own.length ? own : [...samples.values()].flat();
   const sampleFiles = new Set(own.length ? [] : samples.keys());
-  if (!wordIndexFolder || !sourcesKey) return { library: { index: new RecommendationIndex(records), sampleFiles }, problems, sampleSetAside };
-  const key = sourcesKey.digest();
-  const saved = readWordIndex(wordIndexFolder, key);
+  const { index, ...wordIndex } = wordIndexFolder && sourcesKey ? restoreOrBuild(records, wordIndexFolder, sourcesKey.digest()) : { index: new RecommendationIndex(records) };
+  return { library: { index, sampleFiles }, problems, sampleSetAside, ...wordIndex };
+}
+
+/** The index with the word index saved for these sources, or built (to be saved) when there is none fit to restore. */
+function restoreOrBuild(
+  records: RecommendationRecord[],
+  folder: string,
+  key: string,
+): { index: RecommendationIndex } & Pick<LoadedReferences, 'wordIndexToSave' | 'savedWordIndexProblem'> {
+  const saved = readWordIndex(folder, key);
   let savedWordIndexProblem: string | undefined;
   if (saved !== undefined) {
     try {
-      return { library: { index: new RecommendationIndex(records, saved), sampleFiles }, problems, sampleSetAside };
+      return { index: new RecommendationIndex(records, saved) };
     } catch (error) {
       // Saved by another version, or damaged: built anew, and saved again.
       savedWordIndexProblem = (error as Error).message;
     }
   }
-  const index = new RecommendationIndex(records);
-  return { library: { index, sampleFiles }, problems, sampleSetAside, wordIndexToSave: { folder: wordIndexFolder, key }, savedWordIndexProblem };
+  return { index: new RecommendationIndex(records), wordIndexToSave: { folder, key }, savedWordIndexProblem };
 }
 
 /** What is said on a source file: its problems, one per bad row's line, and whether it was set aside as sample data. */
