@@ -16,14 +16,13 @@ const LEAD_INS = [
  * Kyrgyzstan).
  */
 export function otherAddressee(text: string, state: string | undefined): { name: string; start: number } | undefined {
-  const underReview = state ? findState(state) : undefined;
-  if (!underReview) return undefined;
   for (const pattern of LEAD_INS) {
     const match = pattern.exec(text);
     const name = match?.groups?.name;
     const named = name ? findState(name) : undefined;
     if (!match || !name || !named) continue;
-    return named.code !== underReview.code ? { name, start: match.index + match[0].length - name.length } : undefined;
+    const underReview = state ? findState(state) : undefined;
+    return underReview && named.code !== underReview.code ? { name, start: match.index + match[0].length - name.length } : undefined;
   }
   return undefined;
 }
