@@ -36,6 +36,16 @@ const OTHER_NAMES_IN_SHARED_DATA: Record<string, string> = {
   'the former Yugoslav Republic of Macedonia': 'MKD',
 };
 
+type NameAndCode = [name: string, code: string];
+
+/** Each name finds the State of its code. */
+function assertCodes(expected: NameAndCode[]): void {
+  assert.deepEqual(
+    expected.map(([name]) => [name, findState(name)?.code]),
+    expected,
+  );
+}
+
 describe('the list of States', () => {
   it('holds the 193 UN Member States and the two observer States, each code once', () => {
     const states = unStates();
@@ -77,7 +87,7 @@ describe('the list of States', () => {
   });
 
   it('knows the other names writers and exports use', () => {
-    const expected: [string, string][] = [
+    const expected: NameAndCode[] = [
       ['Iran', 'IRN'],
       ['Turkey', 'TUR'],
       ['Turkiye', 'TUR'],
@@ -109,10 +119,7 @@ describe('the list of States', () => {
       ['Congo', 'COG'],
       ['DR Congo', 'COD'],
     ];
-    assert.deepEqual(
-      expected.map(([name]) => [name, findState(name)?.code]),
-      expected,
-    );
+    assertCodes(expected);
   });
 
   it('gives every State its UN short name in Russian first, then the Russian names in use', () => {
@@ -135,7 +142,7 @@ describe('the list of States', () => {
   });
 
   it('knows the Russian names writers use, with or without "ё"', () => {
-    const expected: [string, string][] = [
+    const expected: NameAndCode[] = [
       ['Кыргызстан', 'KGZ'],
       ['Киргизия', 'KGZ'],
       ['Кыргызская Республика', 'KGZ'],
@@ -169,10 +176,7 @@ describe('the list of States', () => {
       ['Узбекистан', 'UZB'],
       ['Словения', 'SVN'],
     ];
-    assert.deepEqual(
-      expected.map(([name]) => [name, findState(name)?.code]),
-      expected,
-    );
+    assertCodes(expected);
   });
 
   it('takes three capitals as a code and anything else as a name', () => {
