@@ -36,6 +36,7 @@ import { oralStatement, statementTime } from './features/oralStatement';
 import { submissionParts } from './features/submissionParts';
 import type { ReferenceLibrary } from './core/references/library';
 import { isReferenceSource, loadReferences, referenceSourceFiles, sourceFindings, type LoadedReferences } from './referenceFiles';
+import { coalesced } from './coalesced';
 import { decodeUtf8, notUtf8Reason } from './utf8';
 import { writeWordIndex } from './wordIndexCache';
 import { importToJson } from './recommendationImport';
@@ -126,8 +127,13 @@ function referenceFolders(): string[] {
   return workspaceFolders.map((folder) => join(folder, settings.referencesFolder));
 }
 
-/** Reads the previous recommendations again, reports each file's bad rows on it, re-checks everything. */
-async function reloadReferences(): Promise<void> {
+/**
+ * Reads the previous recommendations again, reports each file's bad rows on it, re-checks
+ * everything; once at a time, however many changes ask for it meanwhile.
+ */
+const reloadReferences = coalesced(readReferences);
+
+async function readReferences(): Promise<void> {
   const files = referenceSourceFiles(referenceFolders());
   const progress = canReportProgress && files.length ? await connection.window.createWorkDoneProgress() : undefined;
   progress?.begin(l10n.t('Loading previous recommendations'), 0, undefined, false);
