@@ -102,6 +102,20 @@ describe('SMART checks over LSP', function () {
     const { diagnostics: after } = await client.waitForDiagnostics(uri2);
     assert.deepEqual(codesOf(after), []);
   });
+
+  it('lists the fixes of every problem on the line before the entries that switch rules off', async function () {
+    const { uri, diagnostics } = await open('Consider ratifying the Optional Protocol to the Convention against Torture.', 'order');
+    assert.deepEqual(codesOf(diagnostics), ['smart/action-category', 'smart/time-bound']);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics, only: ['quickfix'] },
+    });
+    const titles = actions.map((action) => action.title);
+    const disabling = titles.map((title, index) => (title.startsWith('Disable ') ? index : -1)).filter((index) => index !== -1);
+    assert.ok(titles.includes('Add the time frame "by 2029"') && disabling.length >= 2, JSON.stringify(titles));
+    assert.equal(disabling[0], titles.length - disabling.length, JSON.stringify(titles));
+  });
 });
 
 describe("the coalition's .upr/config.yaml over LSP", function () {

@@ -40,6 +40,8 @@ export function codeActions(analysis: Analysis, uri: string, contextDiagnostics:
   }
 
   if (wants(CodeActionKind.QuickFix)) {
+    // "Disable …" comes after every fix of the line's problems, not between one problem's fixes and the next's.
+    const disabling: CodeAction[] = [];
     for (const diagnostic of ours) {
       const code = String(diagnostic.code);
       const recommendation = analysis.recommendations.find(({ item }) => containsPosition(item.range, diagnostic.range.start));
@@ -60,8 +62,9 @@ export function codeActions(analysis: Analysis, uri: string, contextDiagnostics:
           });
         }
       }
-      for (const fix of disableRuleFixes(analysis.model, code, diagnostic.range.start.line)) actions.push(quickFix(fix, diagnostic));
+      for (const fix of disableRuleFixes(analysis.model, code, diagnostic.range.start.line)) disabling.push(quickFix(fix, diagnostic));
     }
+    actions.push(...disabling);
   }
 
   if (renumber.length && only && wants(RENUMBER_KIND)) {
