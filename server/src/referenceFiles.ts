@@ -91,6 +91,26 @@ export async function loadReferences(files: string[], { onFile, wordIndexFolder 
   return { library: { index, sampleFiles }, problems, sampleSetAside, ...wordIndex };
 }
 
+/**
+ * What a load read, in a line for the server's log: how many recommendations from how many files,
+ * the files with problems, sample data used or set aside. The writer checks it when completion or
+ * hovers find less than expected.
+ */
+export function loadSummary(files: string[], folders: string[], { library, problems, sampleSetAside }: LoadedReferences): string {
+  const where = folders.join(', ');
+  if (!files.length) return `No previous recommendations: no CSV or JSON file in ${where}.`;
+  const plural = (count: number, word: string) => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+  const parts = [`Read ${plural(library.index.size, 'previous recommendation')} from ${plural(files.length, 'file')} in ${where}`];
+  if (library.sampleFiles.size) parts.push('sample data only');
+  const withProblems = [...problems.values()].filter((found) => found.length);
+  if (withProblems.length) {
+    const rows = withProblems.reduce((total, found) => total + found.length, 0);
+    parts.push(`${plural(rows, 'problem')} in ${plural(withProblems.length, 'file')}, shown on ${withProblems.length === 1 ? 'it' : 'them'}`);
+  }
+  if (sampleSetAside.length) parts.push(`sample data set aside: ${sampleSetAside.join(', ')}`);
+  return `${parts.join('; ')}.`;
+}
+
 /** The index with the word index saved for these sources, or built (to be saved) when there is none fit to restore. */
 function restoreOrBuild(
   records: RecommendationRecord[],

@@ -35,7 +35,7 @@ import { factsheetFile } from './features/factsheet';
 import { oralStatement, statementTime } from './features/oralStatement';
 import { submissionParts } from './features/submissionParts';
 import type { ReferenceLibrary } from './core/references/library';
-import { isReferenceSource, loadReferences, referenceSourceFiles, sourceFindings, type LoadedReferences } from './referenceFiles';
+import { isReferenceSource, loadReferences, loadSummary, referenceSourceFiles, sourceFindings, type LoadedReferences } from './referenceFiles';
 import { coalesced } from './coalesced';
 import { decodeUtf8, notUtf8Reason } from './utf8';
 import { writeWordIndex } from './wordIndexCache';
@@ -134,7 +134,8 @@ function referenceFolders(): string[] {
 const reloadReferences = coalesced(readReferences);
 
 async function readReferences(): Promise<void> {
-  const files = referenceSourceFiles(referenceFolders());
+  const folders = referenceFolders();
+  const files = referenceSourceFiles(folders);
   const progress = canReportProgress && files.length ? await connection.window.createWorkDoneProgress() : undefined;
   progress?.begin(l10n.t('Loading previous recommendations'), 0, undefined, false);
   try {
@@ -143,6 +144,7 @@ async function readReferences(): Promise<void> {
       wordIndexFolder,
     });
     library = loaded.library.index.size ? loaded.library : undefined;
+    connection.console.info(loadSummary(files, folders, loaded));
     if (library && wordIndexFolder && !loaded.wordIndexToSave) connection.console.info(`Restored the word index of previous recommendations from ${wordIndexFolder}`);
     if (loaded.savedWordIndexProblem) connection.console.warn(`The saved word index in ${wordIndexFolder} could not be used (${loaded.savedWordIndexProblem}): it is built anew.`);
     void prepareWordIndex(loaded);

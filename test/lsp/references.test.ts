@@ -281,6 +281,7 @@ describe('the word index kept between runs of the server', function () {
     const savedLog = () => first.logs.some((line) => line.startsWith('Saved the word index'));
     for (let attempt = 0; attempt < 100 && !savedLog(); attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
     assert.ok(savedLog(), `no word index saved: ${first.logs.join('\n')}`);
+    assert.ok(first.logs.some((line) => /^Read \d+ previous recommendations from 1 file in .*recommendations; sample data only\.$/.test(line)), first.logs.join('\n'));
     assert.ok(existsSync(saved()));
     const firstLens = await lensTitle(first);
     assert.match(firstLens, /Similar past recommendations/);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { isReferenceSource, loadReferences, sourceFindings } from '../../server/src/referenceFiles';
+import { isReferenceSource, loadReferences, loadSummary, sourceFindings } from '../../server/src/referenceFiles';
 
 describe('isReferenceSource', () => {
   const workspace = join('/', 'work', 'coalition');
@@ -28,6 +28,12 @@ describe('isReferenceSource', () => {
 });
 
 describe('loadReferences', () => {
+  it('says where it looked when there is no file to read', async () => {
+    const loaded = await loadReferences([]);
+    assert.equal(loadSummary([], ['/work/a/recommendations', '/work/b/recommendations'], loaded), 'No previous recommendations: no CSV or JSON file in /work/a/recommendations, /work/b/recommendations.');
+  });
+
+
   it('reports a file that is not UTF-8 on its first bad line, and reads the others', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'upr-reference-files-'));
     try {
@@ -39,6 +45,10 @@ describe('loadReferences', () => {
       assert.equal(library.index.size, 1);
       assert.deepEqual(problems.get(join(folder, 'mac-roman.csv')), [{ line: 3, message: 'line 3 is not UTF-8 text: save the file as UTF-8' }]);
       assert.match(problems.get(join(folder, 'missing.csv'))?.[0].message ?? '', /^The file cannot be read: ENOENT/);
+      assert.equal(
+        loadSummary([join(folder, 'good.csv'), join(folder, 'mac-roman.csv'), join(folder, 'missing.csv')], [folder], { library, problems, sampleSetAside: [] }),
+        `Read 1 previous recommendation from 3 files in ${folder}; 2 problems in 2 files, shown on them.`,
+      );
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -62,6 +72,8 @@ describe('loadReferences', () => {
       assert.deepEqual(both.sampleSetAside, [sample]);
       assert.deepEqual(sourceFindings(sample, both).map(({ code, severity }) => [code, severity]), [['references/sample-set-aside', 'warning']]);
       assert.deepEqual(sourceFindings(own, both), []);
+      assert.equal(loadSummary([sample], [folder], alone), `Read ${alone.library.index.size} previous recommendations from 1 file in ${folder}; sample data only.`);
+      assert.equal(loadSummary([own, sample], [folder], both), `Read 1 previous recommendation from 2 files in ${folder}; sample data set aside: ${sample}.`);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
