@@ -9,8 +9,14 @@ import { canonicalReference } from '../core/references/records';
 import type { ReferenceLibrary } from '../core/references/library';
 import { ShowSimilarRecommendationsCommand, type SimilarRecommendation } from '../protocol';
 
-
 const STATES_SHOWN = 4;
+
+/** What the lens's numbers count. */
+function lensTooltip(): string {
+  return l10n.t(
+    "Past recommendations with at least half of this one's words, counted by the State that made them: the States most likely to make it again. Click to read them.",
+  );
+}
 
 interface LensContent {
   title: string;
@@ -35,7 +41,7 @@ export function codeLenses(analysis: Analysis, library: ReferenceLibrary): CodeL
     return [
       {
         range: { start: { line, character: 0 }, end: { line, character: 0 } },
-        command: { title: content.title, command: ShowSimilarRecommendationsCommand, arguments: [content.similar] },
+        command: { title: content.title, tooltip: lensTooltip(), command: ShowSimilarRecommendationsCommand, arguments: [content.similar] },
       },
     ];
   });
