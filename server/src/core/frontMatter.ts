@@ -157,7 +157,7 @@ export function checkFrontMatter(model: SubmissionDocument): FrontMatterResult {
   return { data: trusted, valid: schemaErrors.length === 0, findings, locate };
 }
 
-/** A warning, not an error: the list may lack a name that writers use. */
+/** A warning, not an error: the list may lack a name that writers use. Suggestions are in the script the value is written in. */
 function unknownState(state: string, range: Range): Finding {
   const likely = closestStates(state);
   return {
@@ -168,7 +168,7 @@ function unknownState(state: string, range: Range): Finding {
       ? l10n.t(
           '"{0}" is not in the list of UN Member and observer States (English or Russian names and ISO 3166-1 alpha-3 codes); did you mean {1}?',
           state,
-          likely.map((known) => `"${known.name}"`).join(', '),
+          likely.map((known) => `"${/\p{Script=Cyrillic}/u.test(state) ? known.russianNames[0] : known.name}"`).join(', '),
         )
       : l10n.t('"{0}" is not in the list of UN Member and observer States (English or Russian names and ISO 3166-1 alpha-3 codes).', state),
   };
