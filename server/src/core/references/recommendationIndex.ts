@@ -20,7 +20,7 @@
 // not in the data). A State may support some parts of an item and note others: the response is
 // then `mixed`, which does not make the citation ambiguous.
 
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import type { Options } from 'minisearch';
 import {
   isStateCode,
   namesState,
@@ -32,6 +32,7 @@ import {
   type Response,
 } from './records';
 import { findState, namesOf } from './states';
+import { WordIndex, type IndexedText, type SavedTexts } from './wordIndex';
 
 export interface SearchOptions {
   /** The State under review: English or Russian name, or ISO 3166-1 alpha-3 code. */
@@ -105,7 +106,7 @@ export interface Resolution {
  * changes (the stop words, `words`, minisearch's options), so that an index saved before is not
  * restored.
  */
-const WORD_INDEX_FORMAT = 1;
+const WORD_INDEX_FORMAT = 2;
 
 const STOP_WORDS = new Set(
   (
@@ -128,7 +129,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
  * The words of a text that count: what is indexed. One pass of a regular expression over the text
- * in lower case (minisearch calls this once per text it indexes); `count`, if given, sees each word.
+ * in lower case (once per text indexed); `count`, if given, sees each word.
  */
 function words(text: string, count?: (word: string) => void): string[] {
   const found: string[] = [];
@@ -191,18 +192,12 @@ function textKey(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-interface IndexedText {
-  id: number;
-  text: string;
-}
-
 /** The word index as `saveWordIndex` writes it. */
 interface SavedWordIndex {
   format: number;
   /** How many records it indexes: those the index is restored with. */
   records: number;
-  frequency: [string, number][];
-  texts: AsPlainObject;
+  texts: SavedTexts;
 }
 
 export class RecommendationIndex {
@@ -211,7 +206,7 @@ export class RecommendationIndex {
   /** How often each word occurs in the texts indexed: `similar` looks up the rarest. */
   private readonly frequency = new Map<string, number>();
   /** The texts, by word: minisearch, BM25 scores, prefix and fuzzy matching. */
-  private readonly texts: MiniSearch<IndexedText>;
+  private readonly texts: WordIndex;
   private readonly byReferenceKey = new Map<string, number[]>();
   private readonly bySymbolKey = new Map<string, number[]>();
   private readonly byStateKey = new Map<string, number[]>();
@@ -236,24 +231,23 @@ export class RecommendationIndex {
   constructor(records: Iterable<RecommendationRecord> = [], savedWordIndex?: string) {
     const options: Options<IndexedText> = {
       fields: ['text'],
-      // Indexing counts the words; searching does not. The words come out of `words` as indexed.
-      tokenize: (text) => words(text, this.countWord),
+      // The words come out of `words` as indexed (`addTexts`, `indexedWords`).
+      tokenize: (text) => words(text),
       processTerm: (word) => word,
       searchOptions: { tokenize, processTerm: keep },
     };
     this.add(records);
-    this.texts = savedWordIndex === undefined ? new MiniSearch(options) : this.restoreWordIndex(savedWordIndex, options);
+    this.texts = savedWordIndex === undefined ? new WordIndex(options) : this.restoreWordIndex(savedWordIndex, options);
   }
 
-  private restoreWordIndex(json: string, options: Options<IndexedText>): MiniSearch<IndexedText> {
+  private restoreWordIndex(json: string, options: Options<IndexedText>): WordIndex {
     const saved = JSON.parse(json) as Partial<SavedWordIndex>;
     if (saved.format !== WORD_INDEX_FORMAT) throw new Error(`saved word index: format ${String(saved.format)}, expected ${WORD_INDEX_FORMAT}`);
-    if (!saved.texts || !Array.isArray(saved.frequency)) throw new Error('saved word index: incomplete');
-    if (saved.records !== this.count || saved.texts.documentCount !== this.count) {
+    if (!Array.isArray(saved.texts?.lengths) || !Array.isArray(saved.texts.postings)) throw new Error('saved word index: incomplete');
+    if (saved.records !== this.count || saved.texts.lengths.length !== this.count) {
       throw new Error(`saved word index: ${String(saved.records)} records, expected ${this.count}`);
     }
-    const texts = MiniSearch.loadJS<IndexedText>(saved.texts, options);
-    for (const [word, count] of saved.frequency) this.frequency.set(word, count);
+    const texts = WordIndex.restore(saved.texts, options, (word, occurrences) => this.frequency.set(word, occurrences));
     this.pending = [];
     return texts;
   }
@@ -265,13 +259,13 @@ export class RecommendationIndex {
   saveWordIndex(): string {
     if (this.count !== this.records.length) throw new Error('saveWordIndex: records were removed from this index');
     this.indexTexts();
-    const saved: SavedWordIndex = { format: WORD_INDEX_FORMAT, records: this.count, frequency: [...this.frequency], texts: this.texts.toJSON() };
+    const saved: SavedWordIndex = { format: WORD_INDEX_FORMAT, records: this.count, texts: this.texts.save() };
     return JSON.stringify(saved);
   }
 
-  private readonly countWord = (word: string): void => {
-    this.frequency.set(word, (this.frequency.get(word) ?? 0) + 1);
-  };
+  /** The words of a text as indexed, each counted in `frequency`. */
+  private readonly indexedWords = (text: string): string[] =>
+    words(text, (word) => this.frequency.set(word, (this.frequency.get(word) ?? 0) + 1));
 
   /** Adds records (those of one more file, say). */
   add(records: Iterable<RecommendationRecord>): void {
@@ -304,7 +298,7 @@ export class RecommendationIndex {
     if (!this.pending.length) return;
     const documents = this.pending;
     this.pending = [];
-    this.texts.addAll(documents);
+    this.texts.addTexts(documents, this.indexedWords);
     this.vocabulary = undefined;
   }
 
@@ -315,7 +309,7 @@ export class RecommendationIndex {
    */
   async prepare(chunk = 2000): Promise<void> {
     while (this.pending.length) {
-      this.texts.addAll(this.pending.splice(0, chunk));
+      this.texts.addTexts(this.pending.splice(0, chunk), this.indexedWords);
       this.vocabulary = undefined;
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -1,0 +1,83 @@
+// The word index of recommendation texts (server/src/core/references/wordIndex.ts) fills
+// minisearch's fields itself, to build and restore faster: what it builds and restores must be
+// what minisearch's own `addAll` and `loadJS` would have, on real texts of the shared data.
+
+import assert from 'node:assert/strict';
+import MiniSearch, { type Options } from 'minisearch';
+import { importCsv } from '../../server/src/core/references/importers';
+import { WordIndex, type IndexedText } from '../../server/src/core/references/wordIndex';
+import { sharedCsv } from './importers.test';
+
+const texts: IndexedText[] = [
+  ...importCsv(sharedCsv('recommendations.csv'), 'recommendations.csv').records,
+  ...importCsv(sharedCsv('slovenia_cycles2-4_thematic_lists.csv'), 'slovenia.csv').records,
+].map((record, id) => ({ id, text: record.text }));
+
+/** Words as the recommendation index takes them, repeated words included: some texts have a word twice. */
+const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1 && word !== 'the');
+const options: Options<IndexedText> = { fields: ['text'], tokenize: wordsOf, processTerm: (word) => word };
+
+function minisearchOwn(documents: IndexedText[]): MiniSearch<IndexedText> {
+  const index = new MiniSearch(options);
+  index.addAll(documents);
+  return index;
+}
+
+const asJson = (index: MiniSearch<IndexedText>) => JSON.parse(JSON.stringify(index)) as { index: [string, unknown][] };
+/** The same, words in alphabetical order: a radix tree lists its words in an order that depends on how they were put in. */
+const sortedJson = (index: MiniSearch<IndexedText>) => {
+  const json = asJson(index);
+  return { ...json, index: json.index.sort(([a], [b]) => (a < b ? -1 : 1)) };
+};
+const scores = (index: MiniSearch<IndexedText>, query: string) =>
+  index.search(query, { prefix: true, fuzzy: 0.2 }).map(({ id, score }) => [id, score]).sort(([a], [b]) => Number(a) - Number(b));
+
+describe('WordIndex', () => {
+  it("builds, in batches, the index minisearch's addAll builds", () => {
+    assert.ok(texts.length > 1800);
+    assert.ok(texts.some(({ text }) => new Set(wordsOf(text)).size < wordsOf(text).length), 'no text repeats a word');
+    const index = new WordIndex(options);
+    index.addTexts(texts.slice(0, 500), wordsOf);
+    index.addTexts(texts.slice(500), wordsOf);
+    assert.deepEqual(asJson(index), asJson(minisearchOwn(texts)));
+    assert.deepEqual(index.search('torture prevention', { prefix: true }), minisearchOwn(texts).search('torture prevention', { prefix: true }));
+  });
+
+  it('adds after texts were discarded as minisearch does', () => {
+    const ours = new WordIndex(options);
+    ours.addTexts(texts.slice(0, 1000), wordsOf);
+    const theirs = minisearchOwn(texts.slice(0, 1000));
+    for (const index of [ours, theirs]) for (let id = 100; id < 200; id++) index.discard(id);
+    ours.addTexts(texts.slice(1000), wordsOf);
+    theirs.addAll(texts.slice(1000));
+    assert.deepEqual(asJson(ours), asJson(theirs));
+    assert.throws(() => ours.addTexts([texts[5]], wordsOf), /duplicate ID 5/);
+  });
+
+  it('restores what it saved, with the number of occurrences of every word', () => {
+    const built = new WordIndex(options);
+    built.addTexts(texts, wordsOf);
+    const occurrences = new Map<string, number>();
+    const saved = JSON.parse(JSON.stringify(built.save())) as ReturnType<WordIndex['save']>;
+    const restored = WordIndex.restore(saved, options, (word, count) => occurrences.set(word, count));
+    assert.deepEqual(sortedJson(restored), sortedJson(built));
+    for (const query of ['torture prevention', 'inclusive educ', 'Roma']) assert.deepEqual(scores(restored, query), scores(built, query));
+    const counted = new Map<string, number>();
+    for (const { text } of texts) for (const word of wordsOf(text)) counted.set(word, (counted.get(word) ?? 0) + 1);
+    assert.deepEqual(occurrences, counted);
+    // A restored index takes more texts as a built one does.
+    const more = { id: texts.length, text: 'Ratify the Optional Protocol on zyxwvut' };
+    restored.addTexts([more], wordsOf);
+    assert.deepEqual(restored.search('zyxwvut').map((result) => result.id), [more.id]);
+  });
+
+  it('saves only texts numbered from 0, in order, none discarded', () => {
+    const discarded = new WordIndex(options);
+    discarded.addTexts(texts.slice(0, 10), wordsOf);
+    discarded.discard(3);
+    assert.throws(() => discarded.save(), /texts were removed/);
+    const renumbered = new WordIndex(options);
+    renumbered.addTexts(texts.slice(5, 10), wordsOf);
+    assert.throws(() => renumbered.save(), /not numbered 0 to n − 1/);
+  });
+});
