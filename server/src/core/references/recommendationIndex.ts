@@ -129,9 +129,9 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
  * The words of a text that count: what is indexed. One pass of a regular expression over the text
- * in lower case (once per text indexed); `count`, if given, sees each word.
+ * in lower case.
  */
-function words(text: string, count?: (word: string) => void): string[] {
+function words(text: string): string[] {
   const found: string[] = [];
   const lower = text.toLowerCase();
   WORD.lastIndex = 0;
@@ -139,7 +139,6 @@ function words(text: string, count?: (word: string) => void): string[] {
     const word = match[0];
     if (word.length < 2 || STOP_WORDS.has(word)) continue;
     found.push(word);
-    count?.(word);
   }
   return found;
 }
@@ -203,8 +202,6 @@ interface SavedWordIndex {
 export class RecommendationIndex {
   /** Records by id; removed ones leave a hole. */
   private readonly records: (RecommendationRecord | undefined)[] = [];
-  /** How often each word occurs in the texts indexed: `similar` looks up the rarest. */
-  private readonly frequency = new Map<string, number>();
   /** The texts, by word: minisearch, BM25 scores, prefix and fuzzy matching. */
   private readonly texts: WordIndex;
   private readonly byReferenceKey = new Map<string, number[]>();
@@ -215,7 +212,7 @@ export class RecommendationIndex {
   private readonly namesOfCode = new Map<string, Set<string>>();
   private readonly codeOfName = new Map<string, string>();
   private count = 0;
-  /** The words indexed, sorted, with running totals of their frequencies: how many occurrences a prefix finds. */
+  /** The words indexed, sorted, with running totals of their numbers of texts: how many texts a prefix finds, about. */
   private vocabulary: { words: string[]; totals: Float64Array } | undefined;
   /**
    * Texts not yet in `texts`: the word index is built on the first search (or by `prepare()`, in
@@ -231,8 +228,8 @@ export class RecommendationIndex {
   constructor(records: Iterable<RecommendationRecord> = [], savedWordIndex?: string) {
     const options: Options<IndexedText> = {
       fields: ['text'],
-      // The words come out of `words` as indexed (`addTexts`, `indexedWords`).
-      tokenize: (text) => words(text),
+      // The words come out of `words` as indexed (`addTexts`).
+      tokenize: words,
       processTerm: (word) => word,
       searchOptions: { tokenize, processTerm: keep },
     };
@@ -247,7 +244,7 @@ export class RecommendationIndex {
     if (saved.records !== this.count || saved.texts.lengths.length !== this.count) {
       throw new Error(`saved word index: ${String(saved.records)} records, expected ${this.count}`);
     }
-    const texts = WordIndex.restore(saved.texts, options, (word, occurrences) => this.frequency.set(word, occurrences));
+    const texts = WordIndex.restore(saved.texts, options);
     this.pending = [];
     return texts;
   }
@@ -262,10 +259,6 @@ export class RecommendationIndex {
     const saved: SavedWordIndex = { format: WORD_INDEX_FORMAT, records: this.count, texts: this.texts.save() };
     return JSON.stringify(saved);
   }
-
-  /** The words of a text as indexed, each counted in `frequency`. */
-  private readonly indexedWords = (text: string): string[] =>
-    words(text, (word) => this.frequency.set(word, (this.frequency.get(word) ?? 0) + 1));
 
   /** Adds records (those of one more file, say). */
   add(records: Iterable<RecommendationRecord>): void {
@@ -298,7 +291,7 @@ export class RecommendationIndex {
     if (!this.pending.length) return;
     const documents = this.pending;
     this.pending = [];
-    this.texts.addTexts(documents, this.indexedWords);
+    this.texts.addTexts(documents, words);
     this.vocabulary = undefined;
   }
 
@@ -309,7 +302,7 @@ export class RecommendationIndex {
    */
   async prepare(chunk = 2000): Promise<void> {
     while (this.pending.length) {
-      this.texts.addTexts(this.pending.splice(0, chunk), this.indexedWords);
+      this.texts.addTexts(this.pending.splice(0, chunk), words);
       this.vocabulary = undefined;
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -330,11 +323,6 @@ export class RecommendationIndex {
       this.records[id] = undefined;
       if (pending.has(id)) return;
       this.texts.discard(id);
-      for (const word of words(record.text)) {
-        const left = (this.frequency.get(word) ?? 1) - 1;
-        if (left > 0) this.frequency.set(word, left);
-        else this.frequency.delete(word);
-      }
     });
     if (!removed.size) return;
     this.pending = this.pending.filter((document) => !removed.has(document.id));
@@ -471,13 +459,13 @@ export class RecommendationIndex {
     return allowed;
   }
 
-  /** How many occurrences of indexed words start with `prefix` (a whole word counts too). */
+  /** How many texts have a word that starts with `prefix` (a whole word counts too), counted once per word. */
   private prefixFrequency(prefix: string): number {
     if (!this.vocabulary) {
-      const words = [...this.frequency.keys()].sort();
-      const totals = new Float64Array(words.length + 1);
-      words.forEach((word, i) => (totals[i + 1] = totals[i] + (this.frequency.get(word) ?? 0)));
-      this.vocabulary = { words, totals };
+      const counts = [...this.texts.wordCounts()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const totals = new Float64Array(counts.length + 1);
+      counts.forEach(([, count], i) => (totals[i + 1] = totals[i] + count));
+      this.vocabulary = { words: counts.map(([word]) => word), totals };
     }
     const { words, totals } = this.vocabulary;
     const lowerBound = (value: string) => {
@@ -511,7 +499,7 @@ export class RecommendationIndex {
     const expandLast = terms[last].length >= 3 && this.prefixFrequency(terms[last]) <= Math.max(2000, this.texts.documentCount / 4);
     const prefix = (index: number, count: number) => index === count - 1 && expandLast;
     const fuzzy = (term: string) => (term.length >= 6 ? 1 : false);
-    const cost = (term: string, index: number, count: number) => (prefix(index, count) ? this.prefixFrequency(term) : (this.frequency.get(term) ?? 0));
+    const cost = (term: string, index: number, count: number) => (prefix(index, count) ? this.prefixFrequency(term) : this.texts.textCount(term));
 
     const run = (words: string[]) => {
       let candidates: Uint8Array | undefined;
@@ -572,7 +560,7 @@ export class RecommendationIndex {
     const common = Math.max(200, this.texts.documentCount / 40);
     const lookups: { term: string; prefix: boolean; frequency: number }[] = [];
     for (const [word, stem] of found) {
-      const frequency = this.frequency.get(word) ?? 0;
+      const frequency = this.texts.textCount(word);
       if (frequency) lookups.push({ term: word, prefix: false, frequency });
       if (stem !== word) {
         const stemFrequency = this.prefixFrequency(stem);

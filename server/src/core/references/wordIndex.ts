@@ -85,8 +85,8 @@ export class WordIndex extends MiniSearch<IndexedText> {
     return { averageLength: this._avgFieldLength[field], lengths, postings };
   }
 
-  /** The index `save` saved, with the options it was built with; `countWord` sees each word's occurrences. */
-  static restore(saved: SavedTexts, options: Options<IndexedText>, countWord: (word: string, occurrences: number) => void): WordIndex {
+  /** The index `save` saved, with the options it was built with. */
+  static restore(saved: SavedTexts, options: Options<IndexedText>): WordIndex {
     const index = new WordIndex(options);
     const field = index.textField;
     const count = saved.lengths.length;
@@ -103,17 +103,27 @@ export class WordIndex extends MiniSearch<IndexedText> {
     for (const [word, encoded] of saved.postings) {
       const postings = new Map<number, number>();
       let shortId = 0;
-      let total = 0;
       for (let at = 0; at < encoded.length; at++) {
         shortId += encoded[at];
-        const occurrences = encoded[at + 1] < 0 ? -encoded[++at] : 1;
-        postings.set(shortId, occurrences);
-        total += occurrences;
+        postings.set(shortId, encoded[at + 1] < 0 ? -encoded[++at] : 1);
       }
       index._index.set(word, new Map([[field, postings]]));
-      countWord(word, total);
     }
     return index;
+  }
+
+  /**
+   * How many texts have the word: what a search for it goes through. Texts discarded count until
+   * minisearch vacuums the index.
+   */
+  textCount(word: string): number {
+    return this._index.get(word)?.get(this.textField)?.size ?? 0;
+  }
+
+  /** Every word indexed, with its number of texts (as `textCount`). */
+  *wordCounts(): IterableIterator<[string, number]> {
+    const field = this.textField;
+    for (const [word, fields] of this._index) yield [word, fields.get(field)?.size ?? 0];
   }
 
   /** The texts of a word in a field, as minisearch's `addTerm` finds or creates them. */
