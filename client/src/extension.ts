@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): UprSubmissionApi {
     vscode.commands.registerCommand('uprSubmission.renumberParagraphs', renumberActiveDocument),
     vscode.commands.registerCommand(ShowSimilarRecommendationsCommand, showSimilarRecommendations),
     vscode.commands.registerCommand('uprSubmission.advocacyTargets', () => showAdvocacyTargets(client!)),
-    vscode.commands.registerCommand('uprSubmission.importRecommendations', () => importRecommendations(client!, importOutput)),
+    vscode.commands.registerCommand('uprSubmission.importRecommendations', (source?: vscode.Uri) => importRecommendations(client!, importOutput, source)),
     vscode.commands.registerCommand('uprSubmission.exportToWord', (resource?: vscode.Uri, target?: vscode.Uri) => exportToWord(client!, resource, target)),
     vscode.commands.registerCommand('uprSubmission.exportFactsheet', (preset?: FactsheetPreset) => exportFactsheet(client!, preset)),
     vscode.commands.registerCommand('uprSubmission.prepareOralStatement', (preset?: StatementPreset) => prepareOralStatement(client!, speakingTime, preset)),

@@ -48,7 +48,15 @@ export interface ImportRecommendationsParams {
 
 /** What "Import recommendations..." answers: the outcome, or why the files could not be read or written. */
 export type ImportRecommendationsResult =
-  | { written: boolean; records: number; citable: number; errors: { line: number; message: string }[]; layout: string | undefined }
+  | {
+      written: boolean;
+      records: number;
+      citable: number;
+      errors: { line: number; message: string }[];
+      /** Rows that look wrong (the same row twice, contradicting columns): written all the same. */
+      warnings: { line: number; message: string }[];
+      layout: string | undefined;
+    }
   | { error: string };
 
 /** Server command behind "Export factsheet..." and "Prepare oral statement": arguments `[uri]`; what can be chosen. */

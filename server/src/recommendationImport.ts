@@ -1,7 +1,8 @@
 // Importing an export of previous recommendations (UPR Info, OHCHR thematic list, UHRI, or the
 // project's own JSON) into the project's JSON file: every row checked, and nothing written unless
-// all of them pass (the JSON is written whole or not at all: atomicWrite.ts). Shared by
-// `upr import` and the editor's "Import recommendations..." command.
+// all of them pass (the JSON is written whole or not at all: atomicWrite.ts); rows that only look
+// wrong are written, with warnings. Shared by `upr import` and the editor's "Import
+// recommendations..." command.
 
 import path from 'node:path';
 import { writeFileAtomically } from './atomicWrite';
@@ -19,6 +20,8 @@ const LAYOUT_NAMES: Record<string, string> = {
 export interface ImportOutcome {
   /** The problems found, by line of the source; nothing is written when there is any. */
   errors: ImportError[];
+  /** Rows that look wrong, by line of the source: written all the same. */
+  warnings: ImportError[];
   /** Recommendations written, and how many of them can be cited by paragraph. */
   records: number;
   citable: number;
@@ -32,7 +35,8 @@ export function importToJson(source: string, text: string, output: string): Impo
   const layout = LAYOUT_NAMES[result.layout ?? ''] ?? result.layout;
   const errors = [...result.errors];
   if (!errors.length && !result.records.length) errors.push({ line: 1, message: 'no recommendations in the file' });
-  if (errors.length) return { errors, records: 0, citable: 0, layout, written: false };
+  const { warnings } = result;
+  if (errors.length) return { errors, warnings, records: 0, citable: 0, layout, written: false };
   const json = serialiseRecommendationFile(
     toRecommendationFile(result.records, {
       sample: result.sample,
@@ -41,5 +45,5 @@ export function importToJson(source: string, text: string, output: string): Impo
   );
   writeFileAtomically(output, json);
   const citable = result.records.filter((record) => record.symbol && record.paragraph).length;
-  return { errors, records: result.records.length, citable, layout, written: true };
+  return { errors, warnings, records: result.records.length, citable, layout, written: true };
 }

@@ -77,6 +77,42 @@ describe('upr import', () => {
     assert.deepEqual(readdirSync(dir).sort(), ['bad.csv', 'out.json']);
   });
 
+  it('writes rows that only look wrong, with a warning for each on standard error, and exits 0', () => {
+    const duplicate = GOOD_ROW.replace('R1,', 'R2,');
+    const otherState = 'R3,Kazakhstan,KGZ,1,8,2010,A/HRC/15/2,76.3,Abolish the death penalty,France,Supported,5,';
+    write('warned.csv', [HEADER, GOOD_ROW, duplicate, otherState].join('\n'));
+    const result = run('import', 'warned.csv', '-o', 'out.json');
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(
+      result.stderr,
+      [
+        'warned.csv:3: warning: the same recommendation as line 2 (same report, paragraph, recommending States and text): check whether the file lists it twice; both are imported',
+        'warned.csv:4: warning: column "state_under_review" gives Kazakhstan but column "sur_iso3" gives KGZ, the code of Kyrgyzstan: check which is right',
+        'warned.csv: 2 warnings; the rows are written all the same',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(result.stdout, 'out.json: 3 recommendations from warned.csv (UPR Info rows with paragraphs), 3 citable by paragraph\n');
+    const written = importJson(readFileSync(path.join(dir, 'out.json'), 'utf8'), 'out.json');
+    assert.deepEqual(written.records.map((record) => [record.id, record.state]), [['R1', 'Kyrgyzstan'], ['R2', 'Kyrgyzstan'], ['R3', 'Kazakhstan']]);
+  });
+
+  it('lists warnings among the errors, by line, when a row is bad', () => {
+    write('both.csv', [HEADER, GOOD_ROW, 'R2,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.2,,Belgium,Supported,5,', GOOD_ROW].join('\n'));
+    const result = run('import', 'both.csv', '-o', 'out.json');
+    assert.equal(result.status, 1);
+    assert.equal(
+      result.stderr,
+      [
+        'both.csv:3: no recommendation text (column "text")',
+        'both.csv:4: warning: the same recommendation as line 2 (same report, paragraph, recommending States and text): check whether the file lists it twice; both are imported',
+        'both.csv: 1 problem; nothing written',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(readdirSync(dir), ['both.csv']);
+  });
+
   it('says the reasons in Russian when asked', () => {
     write('bad.csv', [HEADER, 'R2,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.2,,Belgium,Supported,5,'].join('\n'));
     const result = run('import', 'bad.csv', '-o', 'out.json', '--locale', 'ru');

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { importCsv, importJson, importRecommendations } from '../../server/src/core/references/importers';
 import { serialiseRecommendationFile, toEntry, toRecommendationFile, type RecommendationRecord } from '../../server/src/core/references/records';
+import { useLocale } from '../../server/src/localisation';
 
 export const SHARED = `${process.cwd()}/../shared/data/upr`;
 export const sharedCsv = (name: string) => readFileSync(`${SHARED}/${name}`, 'utf8');
@@ -202,6 +203,112 @@ describe('importers', () => {
       const unclosed = importCsv(`${header}\nR1,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.1,Ratify CRPD,Spain,Supported,5,\nR2,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.2,"Ratify\nCRPD,Spain,Supported,5,\n`, 'unclosed.csv');
       assert.deepEqual(unclosed.errors, [{ line: 3, message: 'a quoted field is never closed' }]);
       assert.equal(unclosed.records.length, 1);
+    });
+  });
+
+  describe('warnings: rows kept that look wrong', () => {
+    // Real rows of recommendations.csv, by line (each is one line of the file).
+    const shared = sharedCsv('recommendations.csv').split('\n');
+    const [header, kgz001, kgz002, kgz156] = [shared[0], shared[1], shared[2], shared[156]];
+    const located = (...rows: string[]) => importCsv([header, ...rows].join('\n'), 'rows.csv');
+
+    it('finds none in the shared data', () => {
+      assert.deepEqual(importCsv(sharedCsv('recommendations.csv'), 'recommendations.csv').warnings, []);
+      assert.deepEqual(importCsv(sharedCsv('slovenia_cycles2-4_thematic_lists.csv'), 'slovenia.csv').warnings, []);
+    });
+
+    it('says a row is the same as an earlier one, and imports both', () => {
+      const result = located(kgz001, kgz002, kgz001.replace('KGZ-S08-001', 'KGZ-S08-001b'));
+      assert.deepEqual(result.errors, []);
+      assert.deepEqual(result.warnings, [
+        {
+          line: 4,
+          message: 'the same recommendation as line 2 (same report, paragraph, recommending States and text): check whether the file lists it twice; both are imported',
+        },
+      ]);
+      assert.deepEqual(result.records.map((record) => record.id), ['KGZ-S08-001', 'KGZ-S08-002', 'KGZ-S08-001b']);
+    });
+
+    it('takes the same words from another recommending State for another recommendation', () => {
+      // A/HRC/15/2, para. 76.27: UPR Info credits Afghanistan and Tajikistan with the same text.
+      assert.ok(kgz156.startsWith('KGZ-S08-156,'));
+      assert.deepEqual(located(kgz001, kgz156).warnings, []);
+    });
+
+    it('tells rows of a UPR Info export apart by State under review and session', () => {
+      const csv = [
+        'To,Text,From,Response,Session',
+        'Argentina,Ratify the Convention on the Rights of Persons with Disabilities,Spain,Accepted,14',
+        'Chile,Ratify the Convention on the Rights of Persons with Disabilities,Spain,Accepted,14',
+        'Argentina,Ratify the Convention on the Rights of Persons with Disabilities,Spain,Accepted,1',
+        'Argentina,Ratify the Convention on the Rights of Persons with Disabilities,Spain,Accepted,14',
+      ].join('\n');
+      assert.deepEqual(importCsv(csv, 'upr-info.csv').warnings, [
+        {
+          line: 5,
+          message: 'the same recommendation as line 2 (same State under review, session, recommending States and text): check whether the file lists it twice; both are imported',
+        },
+      ]);
+    });
+
+    it('says nothing of one UHRI row for two States', () => {
+      const csv = 'Symbol,Paragraph,Recommendation,Mechanism,Country\nA/HRC/41/34/Add.1,12,Ensure access to justice,SR on disability,Kyrgyzstan; Kazakhstan\n';
+      const result = importCsv(csv, 'uhri.csv');
+      assert.equal(result.records.length, 2);
+      assert.deepEqual(result.warnings, []);
+    });
+
+    it('says when the State under review is not the State of its code', () => {
+      const result = located(kgz001.replace(',Kyrgyzstan,KGZ,', ',Kazakhstan,KGZ,'), kgz002.replace(',Kyrgyzstan,KGZ,', ',Kyrgyz Republic,KGZ,'));
+      assert.deepEqual(result.warnings, [
+        { line: 2, message: 'column "state_under_review" gives Kazakhstan but column "sur_iso3" gives KGZ, the code of Kyrgyzstan: check which is right' },
+      ]);
+      assert.equal(result.records.length, 2);
+    });
+
+    it('says nothing of a name or code the list of States lacks', () => {
+      const result = located(kgz001.replace(',Kyrgyzstan,KGZ,', ',Kyrgyzstaan,KGZ,'), kgz002.replace(',Kyrgyzstan,KGZ,', ',Kyrgyzstan,XKX,'));
+      assert.deepEqual(result.errors, []);
+      assert.deepEqual(result.warnings, []);
+    });
+
+    it('says when the reference column is not the symbol and paragraph', () => {
+      const result = located(
+        kgz001.replace('"A/HRC/15/2, para. 76.27"', '"A/HRC/15/2, para. 76.72"'),
+        kgz002.replace('"A/HRC/15/2, para. 76.69"', '"a/hrc/15/2 para 76.69"'),
+        kgz156.replace('A/HRC/15/2,False,76.27,', ',False,,'),
+      );
+      assert.deepEqual(result.errors, []);
+      assert.deepEqual(result.warnings, [
+        {
+          line: 2,
+          message:
+            'column "reference" gives "A/HRC/15/2, para. 76.72" but column "wg_report_symbol" and column "paragraph" give "A/HRC/15/2, para. 76.27": check which is right; the row is imported as "A/HRC/15/2, para. 76.27"',
+        },
+        {
+          line: 4,
+          message:
+            'column "reference" gives "A/HRC/15/2, para. 76.27" but column "wg_report_symbol" and column "paragraph" are empty: check the row; it is imported without a reference and cannot be cited by paragraph',
+        },
+      ]);
+      assert.equal(result.records[2].symbol, undefined);
+    });
+
+    it('checks the reference column of OHCHR thematic lists too', () => {
+      const [listHeader, first] = sharedCsv('slovenia_cycles2-4_thematic_lists.csv').split('\n');
+      const result = importCsv([listHeader, first.replace('A/HRC/28/15,115.1,', 'A/HRC/28/15,115.11,')].join('\n'), 'slovenia.csv');
+      assert.deepEqual(result.warnings.map((warning) => warning.line), [2]);
+      assert.match(result.warnings[0].message, /^column "reference" gives "A\/HRC\/28\/15, para\. 115\.1" but .* give "A\/HRC\/28\/15, para\. 115\.11"/);
+    });
+
+    it('are said in Russian when asked', () => {
+      useLocale('ru');
+      try {
+        const [warning] = located(kgz001, kgz001).warnings;
+        assert.match(warning.message, /^та же рекомендация, что в строке 2 /);
+      } finally {
+        useLocale('en');
+      }
     });
   });
 

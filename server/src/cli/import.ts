@@ -2,7 +2,8 @@
 // OHCHR thematic list, UHRI, or the project's own JSON), checks every row, and writes the
 // project's JSON (schemas/recommendations.schema.json). Bad rows are reported as `FILE:LINE:
 // reason` on standard error with exit code 1, and nothing is written: the output is written to a
-// temporary file beside it and renamed only when complete. Exit code 2 for unusable input.
+// temporary file beside it and renamed only when complete. Rows that only look wrong are reported
+// as `FILE:LINE: warning: reason` and written, exit code 0. Exit code 2 for unusable input.
 
 import { importToJson } from '../recommendationImport';
 import { readSubmission } from './input';
@@ -21,12 +22,19 @@ export function importFile(files: string[], output: string | undefined): number 
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${target}: cannot write: ${(error as Error).message}`);
   }
+  // Errors and warnings in the order of the file's lines, an error first on a line with both.
+  const found = [
+    ...outcome.errors.map(({ line, message }) => ({ line, text: message })),
+    ...outcome.warnings.map(({ line, message }) => ({ line, text: `warning: ${message}` })),
+  ].sort((a, b) => a.line - b.line);
+  for (const { line, text } of found) process.stderr.write(`${file}:${line}: ${text}\n`);
   if (!outcome.written) {
-    for (const { line, message } of outcome.errors) process.stderr.write(`${file}:${line}: ${message}\n`);
     const count = outcome.errors.length;
     process.stderr.write(`${file}: ${count} problem${count === 1 ? '' : 's'}; nothing written\n`);
     return 1;
   }
+  const warnings = outcome.warnings.length;
+  if (warnings) process.stderr.write(`${file}: ${warnings.toLocaleString('en')} warning${warnings === 1 ? '' : 's'}; the rows are written all the same\n`);
   process.stdout.write(
     `${target}: ${outcome.records.toLocaleString('en')} recommendation${outcome.records === 1 ? '' : 's'} from ${file} (${outcome.layout}), ${outcome.citable.toLocaleString('en')} citable by paragraph\n`,
   );

@@ -64,6 +64,7 @@ export async function run(): Promise<void> {
     require('./factsheet.test');
     require('./exportToWord.test');
     require('./reviewComments.test');
+    require('./importRecommendations.test');
   }
 
   const stats = await new Promise<{ passes: number; failures: number; pending: number }>((resolve) => {

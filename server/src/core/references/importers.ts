@@ -2,6 +2,8 @@
 // row, and the project's own JSON (schemas/recommendations.schema.json). Each row becomes a
 // RecommendationRecord, checked by ajv against the schema's `recommendation` definition; a row
 // that fails is reported by its 1-based line with the reason and left out, the others are kept.
+// Rows that are read but look wrong (the same row twice, a State name its code contradicts, a
+// reference column its symbol and paragraph contradict) are kept and reported as warnings.
 // Pure (text in, records out) and never throws, whatever it is given.
 //
 // Layouts:
@@ -10,12 +12,13 @@
 //                        rows are found by search but cannot be cited by paragraph.
 //   upr-info-located     UPR Info rows with the paragraph located in the report, as in
 //                        shared/data/upr/recommendations.csv (id, state_under_review, sur_iso3,
-//                        cycle, wg_session, year, wg_report_symbol, paragraph, paragraph_match,
-//                        text, recommending_state, response, action_category, issues, report_text).
+//                        cycle, wg_session, year, wg_report_symbol, paragraph, reference,
+//                        paragraph_match, text, recommending_state, response, action_category,
+//                        issues, report_text).
 //   ohchr-thematic-list  OHCHR "thematic list of recommendations" matrices, as in
 //                        shared/data/upr/slovenia_cycles2-4_thematic_lists.csv (state_under_review,
-//                        cycle, wg_session, wg_report_symbol, paragraph, text, recommending_states,
-//                        position, themes, sdgs, ...).
+//                        cycle, wg_session, wg_report_symbol, paragraph, reference, text,
+//                        recommending_states, position, themes, sdgs, ...).
 //   uhri-export          Universal Human Rights Index export. UNVERIFIED: no real export was
 //                        available. The columns assumed are those a third-party reader of UHRI
 //                        exports names (Text, Countries Concerned, "Reccomending Body" with OHCHR's
@@ -34,13 +37,16 @@ import { parseDocument } from 'yaml';
 import schema from '../../../../schemas/recommendations.schema.json';
 import { describeValueError, displayPath, errorPath, nodeAt, shown } from '../yamlSchema';
 import {
+  canonicalReference,
   cycleOfSession,
+  symbolKey,
   withoutRecommendingStates,
   type RecommendationEntry,
   type RecommendationFile,
   type RecommendationRecord,
   type Response,
 } from './records';
+import { findState } from './states';
 
 export type CsvLayout = 'upr-info-export' | 'upr-info-located' | 'ohchr-thematic-list' | 'uhri-export';
 export type Layout = CsvLayout | 'upr-recommendations-json';
@@ -56,6 +62,12 @@ export interface ImportResult {
   records: RecommendationRecord[];
   /** One entry per problem, in line order; a row with an error gives no record. */
   errors: ImportError[];
+  /**
+   * Rows kept that look wrong (see "Warnings" below), in line order; they never stop an import.
+   * Only for CSV: the project's JSON is written from an import that said them already, and is
+   * read at every start of the language server, where nobody would see them.
+   */
+  warnings: ImportError[];
   /** The layout recognised; undefined when none was. */
   layout: Layout | undefined;
   /** Rows read after the header (entries of a JSON file), good or bad. */
@@ -77,6 +89,7 @@ type Field =
   | 'id'
   | 'symbol'
   | 'paragraph'
+  | 'reference'
   | 'paragraphMatch'
   | 'text'
   | 'reportText'
@@ -118,6 +131,7 @@ const LAYOUTS: readonly LayoutSpec[] = [
       year: ['year'],
       symbol: ['wg report symbol'],
       paragraph: ['paragraph'],
+      reference: ['reference'],
       paragraphMatch: ['paragraph match'],
       text: ['text'],
       recommendingStates: ['recommending state'],
@@ -138,6 +152,7 @@ const LAYOUTS: readonly LayoutSpec[] = [
       session: ['wg session'],
       symbol: ['wg report symbol'],
       paragraph: ['paragraph'],
+      reference: ['reference'],
       text: ['text'],
       recommendingStates: ['recommending states'],
       response: ['position'],
@@ -472,6 +487,92 @@ function rowErrors(errors: ErrorObject[]): ErrorObject[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Warnings: rows read and kept that look wrong, said with what to check. An export may hold a row
+// twice on purpose, and only its reader knows which of two contradicting columns is right, so
+// neither is a reason to refuse the file. Each check costs a Map lookup a row: 40,000 rows stay fast.
+// The project's JSON is not checked (see ImportResult.warnings).
+
+/** `A/HRC/15/2, para. 76.27` (also `para 76.27`, `paragraph 76.27`, `п. 76.27`): the symbol and paragraph. */
+const REFERENCE = /^(.+?)[\s,]+(?:paras?\.?|paragraphs?|п\.)\s*(\S+?)[.;]?$/iu;
+
+/** Whether a reference column names the record's symbol and paragraph, however it spaces them. */
+function referenceAgrees(reference: string, record: RecommendationEntry): boolean {
+  if (reference === canonicalReference(record)) return true;
+  const parts = REFERENCE.exec(reference);
+  const [symbol, paragraph] = parts ? [parts[1], parts[2]] : [reference, ''];
+  return symbolKey(symbol) === symbolKey(record.symbol ?? '') && paragraph === (record.paragraph ?? '');
+}
+
+/**
+ * What, beside its text, makes a record the same as another: its State, its report and paragraph
+ * or, without a symbol (a UPR Info export), its session, and its recommending States. The State
+ * counts: a UHRI row may concern several, and an export may give a paragraph once for each.
+ */
+function duplicateKey(record: RecommendationEntry): string {
+  const review = record.symbol ? `${record.symbol}#${record.paragraph ?? ''}` : `${record.session ?? ''}#${record.cycle ?? ''}`;
+  return `${record.state}\u0000${review}\u0000${record.recommendingStates.join('|')}`;
+}
+
+/**
+ * The checks of one file: `check(record, line, reference)` for each record kept, in line order,
+ * adds to `warnings` what is wrong with it; `reference` is the row's reference column, if any.
+ */
+function warningChecks(warnings: ImportError[], layout: ResolvedLayout) {
+  const where = (field: Field) => columnOf(layout, field);
+  // Rows by text first: most texts occur once, and need no key. A text met again maps the rest of
+  // what makes a row the same (duplicateKey) to the first line that had it.
+  const byText = new Map<string, { record: RecommendationEntry; line: number } | Map<string, number>>();
+  // Few pairs of name and code occur: each is looked up in the list of States once, by code then
+  // name (both interned: their hashes are known, and no key is built for each row).
+  const stateWarnings = new Map<string, Map<string, string | undefined>>();
+  const stateWarning = (state: string, code: string): string | undefined => {
+    let byName = stateWarnings.get(code);
+    if (!byName) stateWarnings.set(code, (byName = new Map()));
+    if (byName.has(state)) return byName.get(state);
+    const named = findState(state);
+    const coded = findState(code);
+    const message =
+      named && coded && named !== coded
+        ? l10n.t('{0} gives {1} but {2} gives {3}, the code of {4}: check which is right', where('state'), state, where('stateCode'), code, coded.name)
+        : undefined;
+    byName.set(state, message);
+    return message;
+  };
+
+  return (record: RecommendationEntry, line: number, reference: string): void => {
+    if (reference && !referenceAgrees(reference, record)) {
+      const cited = canonicalReference(record);
+      warnings.push({
+        line,
+        message: cited
+          ? l10n.t('{0} gives "{1}" but {2} and {3} give "{4}": check which is right; the row is imported as "{4}"', where('reference'), reference, where('symbol'), where('paragraph'), cited)
+          : l10n.t('{0} gives "{1}" but {2} and {3} are empty: check the row; it is imported without a reference and cannot be cited by paragraph', where('reference'), reference, where('symbol'), where('paragraph')),
+      });
+    }
+    const stateMessage = record.stateCode === undefined ? undefined : stateWarning(record.state, record.stateCode);
+    if (stateMessage) warnings.push({ line, message: stateMessage });
+    const seen = byText.get(record.text);
+    let earlier: number | undefined;
+    if (seen === undefined) byText.set(record.text, { record, line });
+    else {
+      const lines = seen instanceof Map ? seen : new Map([[duplicateKey(seen.record), seen.line]]);
+      if (lines !== seen) byText.set(record.text, lines);
+      const key = duplicateKey(record);
+      earlier = lines.get(key);
+      if (earlier === undefined) lines.set(key, line);
+    }
+    if (earlier !== undefined && earlier !== line) {
+      warnings.push({
+        line,
+        message: record.symbol
+          ? l10n.t('the same recommendation as line {0} (same report, paragraph, recommending States and text): check whether the file lists it twice; both are imported', earlier)
+          : l10n.t('the same recommendation as line {0} (same State under review, session, recommending States and text): check whether the file lists it twice; both are imported', earlier),
+      });
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // CSV
 
 interface CsvRow {
@@ -521,7 +622,7 @@ function unusable(text: unknown): string | undefined {
 /** Reads a CSV export of recommendations, in any of the layouts above. */
 export function importCsv(text: string, fileName: string): ImportResult {
   const refusal = unusable(text);
-  if (refusal) return { records: [], errors: [{ line: 1, message: refusal }], layout: undefined, rows: 0 };
+  if (refusal) return { records: [], errors: [{ line: 1, message: refusal }], warnings: [], layout: undefined, rows: 0 };
 
   const errors: ImportError[] = [];
   let header: string[] | undefined;
@@ -552,30 +653,36 @@ export function importCsv(text: string, fileName: string): ImportResult {
     errors.push({ line: startLine(csvError.lines ?? 1, csvError.raw), message: csvErrorMessage(csvError, header?.length) });
   }
   if (!rows.length) {
-    return { records: [], errors: errors.length ? errors : [{ line: 1, message: unknownLayoutMessage() }], layout: undefined, rows: 0 };
+    return { records: [], errors: errors.length ? errors : [{ line: 1, message: unknownLayoutMessage() }], warnings: [], layout: undefined, rows: 0 };
   }
 
   const headerRow = rows[0];
   const layout = detectLayout(headerRow.record);
   if (!layout) {
-    return { records: [], errors: [{ line: startLine(headerRow.info.lines, headerRow.raw), message: unknownLayoutMessage(headerRow.record) }], layout: undefined, rows: rows.length - 1 };
+    return { records: [], errors: [{ line: startLine(headerRow.info.lines, headerRow.raw), message: unknownLayoutMessage(headerRow.record) }], warnings: [], layout: undefined, rows: rows.length - 1 };
   }
 
   const records: RecommendationRecord[] = [];
+  const warnings: ImportError[] = [];
+  const check = warningChecks(warnings, layout);
+  const referenceColumn = layout.index.reference;
   const intern = interner();
   for (const row of rows.slice(1)) {
     const line = startLine(row.info.lines, row.raw);
+    const reference = referenceColumn === undefined ? '' : clean(row.record[referenceColumn]);
     for (const entry of mapRow(layout, row.record)) {
       if (validateEntry(entry)) {
         intern(entry as unknown as RecommendationEntry);
-        records.push({ ...(entry as unknown as RecommendationEntry), source: { file: fileName, line } });
+        const record = { ...(entry as unknown as RecommendationEntry), source: { file: fileName, line } };
+        records.push(record);
+        check(record, line, reference);
       } else {
         for (const error of rowErrors(validateEntry.errors ?? [])) errors.push({ line, message: describeRowError(error, entry, layout) });
       }
     }
   }
   errors.sort((a, b) => a.line - b.line);
-  return { records, errors: dedupe(errors), layout: layout.spec.name, rows: rows.length - 1 };
+  return { records, errors: dedupe(errors), warnings, layout: layout.spec.name, rows: rows.length - 1 };
 }
 
 /** The same message twice for one line (a UHRI row for two States) is said once. */
@@ -655,7 +762,7 @@ function lineAtOffset(text: string, offset: number): number {
 /** Reads the project's own JSON (format upr-recommendations/1). */
 export function importJson(text: string, fileName: string): ImportResult {
   const refusal = unusable(text);
-  if (refusal) return { records: [], errors: [{ line: 1, message: refusal }], layout: undefined, rows: 0 };
+  if (refusal) return { records: [], errors: [{ line: 1, message: refusal }], warnings: [], layout: undefined, rows: 0 };
   const body = text.replace(/^\uFEFF/, '');
   let data: unknown;
   try {
@@ -670,10 +777,10 @@ export function importJson(text: string, fileName: string): ImportResult {
       if (offset !== undefined) line = lineAtOffset(body, offset);
     }
     const reason = message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
-    return { records: [], errors: [{ line, message: l10n.t('not JSON: {0}', reason) }], layout: undefined, rows: 0 };
+    return { records: [], errors: [{ line, message: l10n.t('not JSON: {0}', reason) }], warnings: [], layout: undefined, rows: 0 };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { records: [], errors: [{ line: 1, message: l10n.t('not a file of recommendations: expected an object with "format" and "recommendations"') }], layout: undefined, rows: 0 };
+    return { records: [], errors: [{ line: 1, message: l10n.t('not a file of recommendations: expected an object with "format" and "recommendations"') }], warnings: [], layout: undefined, rows: 0 };
   }
   const isFile = typeof data === 'object' && data !== null && !Array.isArray(data);
   const entries = isFile && Array.isArray((data as { recommendations?: unknown }).recommendations) ? ((data as { recommendations: unknown[] }).recommendations) : [];
@@ -689,7 +796,7 @@ export function importJson(text: string, fileName: string): ImportResult {
       intern(record);
       record.source = { file: fileName, line: lineOf(index) };
     });
-    return { records, errors: [], layout: 'upr-recommendations-json', rows: entries.length, description: file.description, sample: file.sample };
+    return { records, errors: [], warnings: [], layout: 'upr-recommendations-json', rows: entries.length, description: file.description, sample: file.sample };
   }
 
   // Entries with errors are left out, the others kept; a wrong file as a whole gives nothing.
@@ -720,6 +827,7 @@ export function importJson(text: string, fileName: string): ImportResult {
   return {
     records,
     errors: dedupe(errors),
+    warnings: [],
     layout: isFile ? 'upr-recommendations-json' : undefined,
     rows: entries.length,
     description: isFile && typeof (data as RecommendationFile).description === 'string' ? (data as RecommendationFile).description : undefined,
