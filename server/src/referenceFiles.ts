@@ -17,6 +17,8 @@ export interface LoadedReferences {
   library: ReferenceLibrary;
   /** Per file read, its problems (empty when it read cleanly). */
   problems: Map<string, ImportError[]>;
+  /** Per file read, the rows read all the same that look wrong (a row twice, a code that names another State). */
+  warnings: Map<string, ImportError[]>;
   /** Where to save the word index once built, when it was not restored from there. */
   wordIndexToSave?: { folder: string; key: string };
   /** Why the word index saved for these files could not be restored, when it could not. */
@@ -61,6 +63,7 @@ export async function loadReferences(files: string[], { onFile, wordIndexFolder 
   const own: RecommendationRecord[] = [];
   const samples = new Map<string, RecommendationRecord[]>();
   const problems = new Map<string, ImportError[]>();
+  const warnings = new Map<string, ImportError[]>();
   const sourcesKey = wordIndexFolder ? new SourcesKey() : undefined;
   for (const [done, file] of files.entries()) {
     onFile?.(file, done);
@@ -82,13 +85,14 @@ export async function loadReferences(files: string[], { onFile, wordIndexFolder 
     if (result.sample) samples.set(file, result.records);
     else own.push(...result.records);
     problems.set(file, result.errors);
+    if (result.warnings.length) warnings.set(file, result.warnings);
   }
   // Made-up sample texts must not mix with real ones: once the coalition has its own, samples are left out.
   const sampleSetAside = own.length ? [...samples.keys()] : [];
   const records = own.length ? own : [...samples.values()].flat();
   const sampleFiles = new Set(own.length ? [] : samples.keys());
   const { index, ...wordIndex } = wordIndexFolder && sourcesKey ? restoreOrBuild(records, wordIndexFolder, sourcesKey.digest()) : { index: new RecommendationIndex(records) };
-  return { library: { index, sampleFiles }, problems, sampleSetAside, ...wordIndex };
+  return { library: { index, sampleFiles }, problems, warnings, sampleSetAside, ...wordIndex };
 }
 
 /**
@@ -130,9 +134,13 @@ function restoreOrBuild(
   return { index: new RecommendationIndex(records), wordIndexToSave: { folder, key }, savedWordIndexProblem };
 }
 
-/** What is said on a source file: its problems, one per bad row's line, and whether it was set aside as sample data. */
-export function sourceFindings(file: string, { problems, sampleSetAside }: Pick<LoadedReferences, 'problems' | 'sampleSetAside'>): Finding[] {
+/**
+ * What is said on a source file: its problems, one per bad row's line, the rows that look wrong,
+ * and whether it was set aside as sample data.
+ */
+export function sourceFindings(file: string, { problems, warnings, sampleSetAside }: Pick<LoadedReferences, 'problems' | 'warnings' | 'sampleSetAside'>): Finding[] {
   const findings = problemFindings(problems.get(file) ?? []);
+  for (const { line, message } of warnings.get(file) ?? []) findings.push({ code: 'references/import-warning', severity: 'warning', range: wholeLine(line), message });
   if (sampleSetAside.includes(file)) {
     findings.push({
       code: 'references/sample-set-aside',
@@ -146,10 +154,10 @@ export function sourceFindings(file: string, { problems, sampleSetAside }: Pick<
 
 /** A source file's problems as findings on that file, one per bad row's line. */
 function problemFindings(problems: ImportError[]): Finding[] {
-  return problems.map(({ line, message }) => ({
-    code: 'references/import',
-    severity: 'error',
-    range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: Number.MAX_SAFE_INTEGER } },
-    message,
-  }));
+  return problems.map(({ line, message }) => ({ code: 'references/import', severity: 'error', range: wholeLine(line), message }));
+}
+
+/** A source file's line (1-based), whole. */
+function wholeLine(line: number): Finding['range'] {
+  return { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: Number.MAX_SAFE_INTEGER } };
 }

@@ -202,14 +202,18 @@ describe('previous recommendations and SDG targets over LSP', function () {
   it('imports an export into the recommendations folder, or writes nothing when a row is bad', async function () {
     const source = path.join(folder, 'export.csv');
     const header = 'state_under_review,cycle,wg_session,wg_report_symbol,paragraph,reference,text,recommending_states,position,position_source,theme_heading,themes,sdgs,affected_persons';
-    writeFileSync(source, `${header}\nKyrgyzstan,3,35,A/HRC/44/9,116.1,"A/HRC/44/9, para. 116.1",Establish a national preventive mechanism with its own budget line,Denmark,Supported,,,,,\n`);
+    const row = 'Kyrgyzstan,3,35,A/HRC/44/9,116.1,"A/HRC/44/9, para. 116.1",Establish a national preventive mechanism with its own budget line,Denmark,Supported,,,,,';
+    // The same row twice: imported all the same, with a warning on the second.
+    writeFileSync(source, `${header}\n${row}\n${row}\n`);
     const target = path.join(folder, 'recommendations', 'export.json');
-    const outcome = await client.request<{ written: boolean; records: number }>('workspace/executeCommand', {
+    const outcome = await client.request<{ written: boolean; records: number; warnings: { line: number; message: string }[] }>('workspace/executeCommand', {
       command: 'upr.importRecommendations',
       arguments: [{ source, target }],
     });
     assert.equal(outcome.written, true);
-    assert.equal(outcome.records, 1);
+    assert.equal(outcome.records, 2);
+    assert.deepEqual(outcome.warnings.map(({ line }) => line), [3]);
+    assert.match(outcome.warnings[0].message, /same recommendation as line 2/);
     assert.match(readFileSync(target, 'utf8'), /"format": "upr-recommendations\/1"/);
     // With the coalition's own recommendations beside it, the sample is left out, and said to be.
     const sample = await client.waitForDiagnostics(uriOf(SAMPLE_INDEX), ({ diagnostics }) => diagnostics.length > 0, 10000);

@@ -41,14 +41,32 @@ describe('loadReferences', () => {
       const row = (id: string, text: string) => `${id},Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.${id.slice(1)},${text},Spain,Supported,5,Justice`;
       writeFileSync(join(folder, 'good.csv'), `${header}\n${row('R1', 'Ratify the Convention')}\n`);
       writeFileSync(join(folder, 'mac-roman.csv'), Buffer.from(`${header}\n${row('R2', 'Ratify')}\n${row('R3', 'Caf\x8e')}\n`, 'latin1'));
-      const { library, problems } = await loadReferences([join(folder, 'good.csv'), join(folder, 'mac-roman.csv'), join(folder, 'missing.csv')]);
+      const loaded = await loadReferences([join(folder, 'good.csv'), join(folder, 'mac-roman.csv'), join(folder, 'missing.csv')]);
+      const { library, problems } = loaded;
       assert.equal(library.index.size, 1);
       assert.deepEqual(problems.get(join(folder, 'mac-roman.csv')), [{ line: 3, message: 'line 3 is not UTF-8 text: save the file as UTF-8' }]);
       assert.match(problems.get(join(folder, 'missing.csv'))?.[0].message ?? '', /^The file cannot be read: ENOENT/);
       assert.equal(
-        loadSummary([join(folder, 'good.csv'), join(folder, 'mac-roman.csv'), join(folder, 'missing.csv')], [folder], { library, problems, sampleSetAside: [] }),
+        loadSummary([join(folder, 'good.csv'), join(folder, 'mac-roman.csv'), join(folder, 'missing.csv')], [folder], loaded),
         `Read 1 previous recommendation from 3 files in ${folder}; 2 problems in 2 files, shown on them.`,
       );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('says on a source file which rows it read that look wrong', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'upr-reference-files-'));
+    try {
+      const file = join(folder, 'export.csv');
+      const header = 'id,state_under_review,sur_iso3,cycle,wg_session,year,wg_report_symbol,paragraph,text,recommending_state,response,action_category,issues';
+      const row = 'Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.1,Ratify the Convention,Spain,Supported,5,Justice';
+      writeFileSync(file, `${header}\nR1,${row}\nR2,${row}\n`);
+      const loaded = await loadReferences([file]);
+      assert.equal(loaded.library.index.size, 2);
+      const findings = sourceFindings(file, loaded);
+      assert.deepEqual(findings.map(({ code, severity, range }) => [code, severity, range.start.line]), [['references/import-warning', 'warning', 2]]);
+      assert.match(findings[0].message, /same recommendation as line 2/);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

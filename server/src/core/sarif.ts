@@ -81,6 +81,7 @@ export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'references/sdg-missing': 'A recommendation cites no SDG target.',
   'references/unknown-issue': 'An issue in the front matter is not in UPR Info\'s list of issues.',
   'references/import': 'A row of a file of previous recommendations cannot be read.',
+  'references/import-warning': 'A row of a file of previous recommendations is read, but looks wrong: listed twice, or its columns disagree.',
   'references/sample-set-aside': "A sample file is left out because the folder holds the coalition's own recommendations.",
   'config/syntax': 'The coalition configuration (.upr/config.yaml) is not valid YAML.',
   'config/schema': 'A value of the coalition configuration does not match its schema.',
