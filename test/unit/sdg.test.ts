@@ -285,6 +285,9 @@ describe('SDG targets for a recommendation', () => {
     assert.equal(bestTargetsFor('Adopt a law criminalizing domestic violence', 'en')[0], '5.2');
     assert.equal(bestTargetsFor('Принять закон о криминализации домашнего насилия', 'ru')[0], '5.2');
     assert.equal(bestTargetsFor('Strengthen the fight against corruption', 'en')[0], '16.5');
+    // "CAT" is the Convention against Torture only in capitals.
+    assert.ok(bestTargetsFor('Ratify CAT and report to its Committee by 2027', 'en').includes('16.a'));
+    assert.ok(!bestTargetsFor('Ban the use of stray cat traps in cities by 2027', 'en').some((id) => id.startsWith('16.')));
   });
 
   // Trials offered 8.1 (growth of "at least 7 per cent") for the first and 17.6, 17.8 (a technology

@@ -371,7 +371,9 @@ const REWORDINGS: Record<SdgLanguage, [RegExp, string][]> = {
     [/\bbirth registration\b|\bstateless\S*|\bidentity documents?\b/gi, 'identity birth registration'],
     // Torture and its prevention (16.a, 16.3), the death penalty (16.1)
     [/\bnational prevent(?:ive|ative) mechanisms?\b|\bOP-?CAT\b/gi, 'institutions capacity prevent violence justice'],
-    [/\btorture\b|\bill-treatment\b|\bcruel, inhuman or degrading\b|\bCAT\b/gi, 'prevent violence justice'],
+    [/\btorture\b|\bill-treatment\b|\bcruel, inhuman or degrading\b/gi, 'prevent violence justice'],
+    // The Convention against Torture in capitals only: "cat" is a word.
+    [/\bCAT\b/g, 'prevent violence justice'],
     [/\bdeath penalty\b|\bcapital punishment\b|\bexecutions?\b|\bsecond optional protocol\b/gi, 'violence death rates justice'],
     [/\benforced disappearances?\b/gi, 'violence justice'],
     // Institutions (16.a, 16.5, 16.6, 16.7)
