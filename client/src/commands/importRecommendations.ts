@@ -14,6 +14,7 @@ import {
 } from '../../../server/src/protocol';
 import { SETTINGS_SECTION } from '../explicitSettings';
 import { freeFileName } from './freeFileName';
+import { fileExists } from './fileExists';
 
 /** Imports `source` (else the export the writer picks) into the recommendations folder; the file written, if any. */
 export async function importRecommendations(client: LanguageClient, output: vscode.OutputChannel, source?: vscode.Uri): Promise<vscode.Uri | undefined> {
@@ -76,7 +77,7 @@ export async function importRecommendations(client: LanguageClient, output: vsco
  */
 async function chooseTarget(folder: vscode.Uri, fileName: string, source: vscode.Uri): Promise<vscode.Uri | undefined> {
   const target = vscode.Uri.joinPath(folder, fileName);
-  if (target.fsPath === source.fsPath || !(await exists(target))) return target;
+  if (target.fsPath === source.fsPath || !(await fileExists(target))) return target;
   const beside = freeFileName(fileName, (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name));
   const replace = vscode.l10n.t('Replace');
   const keepBoth = vscode.l10n.t('Keep both');
@@ -91,13 +92,4 @@ async function chooseTarget(folder: vscode.Uri, fileName: string, source: vscode
   );
   if (choice === replace) return target;
   return choice === keepBoth ? vscode.Uri.joinPath(folder, beside) : undefined;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { SkeletonLanguage, submissionSkeleton } from './skeleton';
+import { fileExists } from './fileExists';
 
 /** The cycle under way when this was written: the fourth (November 2022 to early 2027). */
 const CURRENT_CYCLE = 4;
@@ -30,7 +31,7 @@ export async function newJointSubmission(args: NewSubmissionArguments = {}): Pro
   if (!uri) return undefined;
 
   const text = submissionSkeleton({ language, state: state.trim(), cycle: CURRENT_CYCLE });
-  if (await exists(uri)) {
+  if (await fileExists(uri)) {
     const overwrite = vscode.l10n.t('Overwrite');
     const answer = await vscode.window.showWarningMessage(
       vscode.l10n.t('{0} exists already. Overwrite it with a new submission?', vscode.workspace.asRelativePath(uri)),
@@ -69,13 +70,4 @@ async function pickTarget(state: string): Promise<vscode.Uri | undefined> {
 
 function toUri(value: vscode.Uri | string): vscode.Uri {
   return typeof value === 'string' ? (/^[a-z][\w+.-]*:/i.test(value) ? vscode.Uri.parse(value) : vscode.Uri.file(value)) : value;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
