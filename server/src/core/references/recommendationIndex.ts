@@ -194,8 +194,8 @@ interface SavedWordIndex {
 }
 
 export class RecommendationIndex {
-  /** Records by id; removed ones leave a hole. */
-  private readonly records: (RecommendationRecord | undefined)[] = [];
+  /** Records by id: their position. */
+  private readonly records: RecommendationRecord[] = [];
   /** The texts, by word: minisearch, BM25 scores, prefix and fuzzy matching. */
   private readonly texts: WordIndex;
   private readonly byReferenceKey = new Map<string, number[]>();
@@ -205,7 +205,6 @@ export class RecommendationIndex {
   /** ISO code → name keys, and name key → ISO code, learnt from the records that carry both. */
   private readonly namesOfCode = new Map<string, Set<string>>();
   private readonly codeOfName = new Map<string, string>();
-  private count = 0;
   /** The words indexed, sorted, with running totals of their numbers of texts: how many texts a prefix finds, about. */
   private vocabulary: { words: string[]; totals: Float64Array } | undefined;
   /**
@@ -235,8 +234,8 @@ export class RecommendationIndex {
     const saved = JSON.parse(json) as Partial<SavedWordIndex>;
     if (saved.format !== WORD_INDEX_FORMAT) throw new Error(`saved word index: format ${String(saved.format)}, expected ${WORD_INDEX_FORMAT}`);
     if (!Array.isArray(saved.texts?.lengths) || !Array.isArray(saved.texts.postings)) throw new Error('saved word index: incomplete');
-    if (saved.records !== this.count || saved.texts.lengths.length !== this.count) {
-      throw new Error(`saved word index: ${String(saved.records)} records, expected ${this.count}`);
+    if (saved.records !== this.records.length || saved.texts.lengths.length !== this.records.length) {
+      throw new Error(`saved word index: ${String(saved.records)} records, expected ${this.records.length}`);
     }
     const texts = WordIndex.restore(saved.texts, options);
     this.pending = [];
@@ -245,12 +244,11 @@ export class RecommendationIndex {
 
   /**
    * The word index as text, for `new RecommendationIndex(records, saved)` with the same records in
-   * the same order. Builds what is still pending first. Only for an index nothing was removed from.
+   * the same order. Builds what is still pending first.
    */
   saveWordIndex(): string {
-    if (this.count !== this.records.length) throw new Error('saveWordIndex: records were removed from this index');
     this.indexTexts();
-    const saved: SavedWordIndex = { format: WORD_INDEX_FORMAT, records: this.count, texts: this.texts.save() };
+    const saved: SavedWordIndex = { format: WORD_INDEX_FORMAT, records: this.records.length, texts: this.texts.save() };
     return JSON.stringify(saved);
   }
 
@@ -260,7 +258,6 @@ export class RecommendationIndex {
     for (const record of records) {
       const id = this.records.length;
       this.records.push(record);
-      this.count++;
       documents.push({ id, text: record.text });
       if (record.symbol) {
         push(this.bySymbolKey, symbolKey(record.symbol), id);
@@ -307,42 +304,13 @@ export class RecommendationIndex {
     return this.pending.length === 0;
   }
 
-  /** Takes out the records of one file (before adding its new version). */
-  removeFile(file: string): void {
-    const removed = new Set<number>();
-    const pending = new Set(this.pending.map((document) => document.id));
-    this.records.forEach((record, id) => {
-      if (record?.source.file !== file) return;
-      removed.add(id);
-      this.records[id] = undefined;
-      if (pending.has(id)) return;
-      this.texts.discard(id);
-    });
-    if (!removed.size) return;
-    this.pending = this.pending.filter((document) => !removed.has(document.id));
-    this.vocabulary = undefined;
-    this.count -= removed.size;
-    for (const map of [this.byReferenceKey, this.bySymbolKey, this.byStateKey, this.byIssueKey]) {
-      for (const [key, ids] of map) {
-        const kept = ids.filter((id) => !removed.has(id));
-        if (kept.length) map.set(key, kept);
-        else map.delete(key);
-      }
-    }
-  }
-
   /** How many records the index holds. */
   get size(): number {
-    return this.count;
-  }
-
-  /** The files the records come from. */
-  files(): string[] {
-    return [...new Set(this.records.flatMap((record) => (record ? [record.source.file] : [])))];
+    return this.records.length;
   }
 
   private recordsOf(ids: readonly number[] | undefined): RecommendationRecord[] {
-    return (ids ?? []).map((id) => this.records[id]).filter((record): record is RecommendationRecord => record !== undefined);
+    return (ids ?? []).map((id) => this.records[id]);
   }
 
   /**
@@ -444,7 +412,6 @@ export class RecommendationIndex {
     const allowed = new Uint8Array(this.records.length);
     for (const id of candidates) {
       const record = this.records[id];
-      if (!record) continue;
       if (options.cycle !== undefined && record.cycle !== options.cycle) continue;
       if (issues && !record.issues.some((issue) => issues.has(issueKeyOf(issue)))) continue;
       if (body && record.body?.toUpperCase() !== body) continue;
@@ -527,8 +494,7 @@ export class RecommendationIndex {
     }
     const hits: SearchHit[] = [];
     for (const result of results) {
-      const record = this.records[result.id as number];
-      if (record) hits.push({ record, score: result.score, terms: result.terms });
+      hits.push({ record: this.records[result.id as number], score: result.score, terms: result.terms });
       if (hits.length >= limit) break;
     }
     return hits;
@@ -580,7 +546,6 @@ export class RecommendationIndex {
     // The best-scored candidates only: far down the list, none has much of the text.
     for (const result of results.slice(0, Math.max(100, limit * 4))) {
       const record = this.records[result.id as number];
-      if (!record) continue;
       const has = words(record.text);
       const hasWord = new Set(has);
       let matched = 0;
