@@ -1,5 +1,5 @@
 // Hover on a reference to a previous recommendation (server/src/features/referenceHover.ts), on the
-// shared UPR Info sample: the item as the index resolves it, and where else the index has it.
+// shared UPR Info sample: the item as the index resolves it, and other words the index has under it.
 
 import assert from 'node:assert/strict';
 import { analyseText } from '../../server/src/core/analyse';
@@ -9,23 +9,31 @@ import { RecommendationIndex } from '../../server/src/core/references/recommenda
 import { referenceHover } from '../../server/src/features/referenceHover';
 import { sharedCsv } from './importers.test';
 
-const library = { index: new RecommendationIndex(importCsv(sharedCsv('recommendations.csv'), 'recommendations.csv').records), sampleFiles: new Set<string>() };
+const records = importCsv(sharedCsv('recommendations.csv'), 'recommendations.csv').records;
+const library = { index: new RecommendationIndex(records), sampleFiles: new Set<string>() };
 
-function hoverOn(reference: string): string {
+function hoverOn(reference: string, from = library): string {
   const text = `---\ntype: joint\nstate: Kyrgyzstan\ncycle: 2\nlanguage: en\ntitle: T\n---\n\n# Assessment\n\n1. See ${reference}.\n`;
-  const analysis = analyseText(text, resolveConfig(), library);
+  const analysis = analyseText(text, resolveConfig(), from);
   const line = text.split('\n').findIndex((candidate) => candidate.includes(reference));
-  const hover = referenceHover(analysis, { line, character: text.split('\n')[line].indexOf('A/HRC') + 2 }, library);
+  const hover = referenceHover(analysis, { line, character: text.split('\n')[line].indexOf('A/HRC') + 2 }, from);
   assert.ok(hover, `no hover on ${reference}`);
   return (hover.contents as { value: string }).value;
 }
 
 describe('hover on a previous recommendation', () => {
-  it("names the item's other records by recommending State and row", () => {
+  it('shows an item once, crediting every State the report names for it', () => {
+    // UPR Info has one row from Tajikistan and one from Afghanistan for this item, with the same words.
     const value = hoverOn('A/HRC/15/2, para. 76.116');
-    // UPR Info has one row from Tajikistan and one from Afghanistan for this item: the item is shown once.
-    assert.equal(value.split('\n---\n').length, 2, value);
-    assert.match(value, /Also under this reference: Afghanistan \(recommendations\.csv:\d+\)$/);
+    assert.equal(value.split('\n---\n').length, 1, value);
+    assert.match(value, /Recommended by Tajikistan, Afghanistan/);
+    assert.doesNotMatch(value, /Also under this reference/);
+  });
+
+  it('lists the records of other words under the same reference, by whom and where', () => {
+    const conflicting = { ...records.find((record) => record.paragraph === '76.116')!, text: 'Some other words about torture prevention', recommendingStates: ['Kazakhstan'], source: { file: 'other.csv', line: 9 } };
+    const value = hoverOn('A/HRC/15/2, para. 76.116', { index: new RecommendationIndex([...records, conflicting]), sampleFiles: new Set<string>() });
+    assert.match(value, /Also under this reference:\n- "Some other words about torture prevention" \(Kazakhstan, other\.csv:9\)$/);
   });
 
   it('counts the other recommendations of a report cited whole', () => {

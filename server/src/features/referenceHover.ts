@@ -15,32 +15,50 @@ export function referenceHover({ model }: Analysis, position: Position, library:
   if (!reference) return null;
   const resolution = library.index.resolve(reference.symbol, reference.paragraph);
   if (resolution.kind === 'none') return null;
-  const records = resolution.kind === 'item' ? resolution.records.slice(0, resolution.ambiguous ? 5 : 1) : resolution.records.slice(0, 5);
-  const parts = records.map((record) => describe(record, library));
-  if (resolution.ambiguous) parts.unshift(l10n.t('**Ambiguous:** the index holds different recommendations under this reference.'));
-  const others = resolution.records.slice(records.length);
-  if (others.length) parts.push(resolution.kind === 'item' ? otherSources(others) : l10n.t('… and {0} more recommendations in this document', others.length));
+  let parts: string[];
+  if (resolution.kind === 'item' && !resolution.ambiguous) {
+    // One item: its words once, with every State the item credits; other records of the same words
+    // (co-sponsors, the same row in two files) are the item too, and only other words are listed.
+    const best = resolution.best!;
+    parts = [describe(best, library, resolution.recommendingStates)];
+    const otherWords = resolution.records.filter((record) => wordsKey(record.text) !== wordsKey(best.text));
+    if (otherWords.length) parts.push(otherRecords(otherWords));
+  } else {
+    const shown = resolution.records.slice(0, SHOWN);
+    parts = shown.map((record) => describe(record, library, record.recommendingStates));
+    if (resolution.ambiguous) parts.unshift(l10n.t('**Ambiguous:** the index holds different recommendations under this reference.'));
+    const others = resolution.records.slice(shown.length);
+    if (others.length) parts.push(resolution.kind === 'item' ? otherRecords(others) : l10n.t('… and {0} more recommendations in this document', others.length));
+  }
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: reference.range };
 }
 
-/** The item's other records, by whom and where, so that the writer can tell a duplicate from a conflict. */
-function otherSources(others: RecommendationRecord[]): string {
-  const shown = others.slice(0, OTHER_SOURCES_SHOWN).map((record) => {
-    const states = record.recommendingStates.join(', ') || l10n.t('no recommending State');
-    return `${states} (${basename(record.source.file)}:${record.source.line})`;
-  });
-  const more = others.length > shown.length ? l10n.t(', and {0} more', others.length - shown.length) : '';
-  return l10n.t('Also under this reference: {0}', `${shown.join('; ')}${more}`);
+/** Records shown in full when a reference is ambiguous or names a whole document; the others are listed. */
+const SHOWN = 5;
+const OTHER_WORDS_SHOWN = 60;
+
+/** A text as compared: case, spaces and punctuation do not count. */
+function wordsKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-const OTHER_SOURCES_SHOWN = 5;
+/** Other records under the reference: their words, by whom and where, for the writer to check. */
+function otherRecords(others: RecommendationRecord[]): string {
+  const listed = others.slice(0, SHOWN).map((record) => {
+    const words = record.text.length > OTHER_WORDS_SHOWN ? `${record.text.slice(0, OTHER_WORDS_SHOWN - 1).trimEnd()}…` : record.text;
+    const states = record.recommendingStates.join(', ') || l10n.t('no recommending State');
+    return `- "${words.replace(/\s+/g, ' ')}" (${states}, ${basename(record.source.file)}:${record.source.line})`;
+  });
+  const more = others.length > listed.length ? [l10n.t('… and {0} more', others.length - listed.length)] : [];
+  return [l10n.t('Also under this reference:'), ...listed, ...more].join('\n');
+}
 
-function describe(record: RecommendationRecord, library: ReferenceLibrary): string {
+function describe(record: RecommendationRecord, library: ReferenceLibrary, recommendingStates: readonly string[]): string {
   const heading = [`**${canonicalReference(record) ?? record.symbol ?? ''}**`, record.state, record.year ? String(record.year) : undefined]
     .filter(Boolean)
     .join(' · ');
   const facts = [
-    record.recommendingStates.length ? l10n.t('Recommended by {0}', record.recommendingStates.join(', ')) : undefined,
+    recommendingStates.length ? l10n.t('Recommended by {0}', recommendingStates.join(', ')) : undefined,
     responseLabel(record),
     record.actionCategory ? l10n.t('UPR Info category {0} ({1})', record.actionCategory, LABELS[record.actionCategory]) : undefined,
   ].filter(Boolean);
