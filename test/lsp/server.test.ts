@@ -190,6 +190,19 @@ describe('language server over stdio (default settings)', function () {
     for (const range of ranges) assert.ok(range.endLine > range.startLine, `empty fold ${JSON.stringify(range)}`);
   });
 
+  it('offers the names of the States meant for a State under review it does not know', async function () {
+    const uri = newUri('unknown-state');
+    const text = GAP_SUBMISSION.replace(/^state: .*$/m, 'state: Kyrgystan');
+    await client.open(uri, text, 1);
+    const unknown = (await client.waitForDiagnostics(uri)).diagnostics.find((diagnostic) => diagnostic.code === 'front-matter/unknown-state');
+    assert.ok(unknown);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unknown.range, context: { diagnostics: [unknown] } });
+    const fix = actions.find((action) => action.title === 'Change to "Kyrgyzstan"');
+    assert.ok(fix?.edit, JSON.stringify(actions.map((action) => action.title)));
+    assert.equal(fix.isPreferred, true);
+    assert.match(applyEdits(text, editsFor(fix.edit, uri)), /^state: Kyrgyzstan$/m);
+  });
+
   it('offers "Renumber paragraphs" as a quick fix for the gap, whose edit numbers 1., 2., 3.', async function () {
     const uri = newUri('quickfix');
     await client.open(uri, GAP_SUBMISSION, 1);

@@ -256,4 +256,22 @@ describe('references/other-state, by any name or code of the State under review'
     }
     assert.ok(codesFor('KGZ').includes('references/other-state'));
   });
+
+  it("says a reference to another State's item was made to that State, even when the item is ambiguous", () => {
+    const codesCiting = (state: string) =>
+      analyseText(citing(state).replace('A/HRC/59/15, para. 140.253', 'A/HRC/19/3, para. 88.1'), resolveConfig({}), library).diagnostics.map((finding) => finding.code);
+    // Four records with four wordings from Tajikistan's first review, none from the report itself.
+    assert.equal(index.resolve('A/HRC/19/3', '88.1').ambiguous, true);
+    assert.ok(codesCiting('Kyrgyzstan').includes('references/other-state'));
+    assert.ok(!codesCiting('Kyrgyzstan').includes('references/ambiguous'));
+    assert.ok(codesCiting('Tajikistan').includes('references/ambiguous'));
+  });
+
+  it('leaves references alone when the State under review is a typo, which the front matter is told of', () => {
+    for (const state of ['Slovnia', 'Словения1']) {
+      const codes = codesFor(state);
+      assert.ok(codes.includes('front-matter/unknown-state'), state);
+      assert.ok(!codes.includes('references/other-state'), state);
+    }
+  });
 });

@@ -8,7 +8,7 @@ import * as l10n from '@vscode/l10n';
 import { parseDocument, Document } from 'yaml';
 import schema from '../../../schemas/submission.schema.json';
 import type { FrontMatterBlock, SubmissionDocument } from './document';
-import { closestStates, findState } from './references/states';
+import { findState, suggestedStateNames } from './references/states';
 import type { Finding } from './findings';
 import type { LineIndex, Range } from './text';
 import { unknownKeyMessage, describeValueError, displayPath, errorPath, keyNodeAt, nodeAt, schemaAt, shown, valueAt, yamlFindings, type SchemaNode } from './yamlSchema';
@@ -157,9 +157,9 @@ export function checkFrontMatter(model: SubmissionDocument): FrontMatterResult {
   return { data: trusted, valid: schemaErrors.length === 0, findings, locate };
 }
 
-/** A warning, not an error: the list may lack a name that writers use. Suggestions are in the script the value is written in. */
+/** A warning, not an error: the list may lack a name that writers use. */
 function unknownState(state: string, range: Range): Finding {
-  const likely = closestStates(state);
+  const likely = suggestedStateNames(state);
   return {
     code: 'front-matter/unknown-state',
     severity: 'warning',
@@ -168,7 +168,7 @@ function unknownState(state: string, range: Range): Finding {
       ? l10n.t(
           '"{0}" is not in the list of UN Member and observer States (English or Russian names and ISO 3166-1 alpha-3 codes); did you mean {1}?',
           state,
-          likely.map((known) => `"${/\p{Script=Cyrillic}/u.test(state) ? known.russianNames[0] : known.name}"`).join(', '),
+          likely.map((name) => `"${name}"`).join(', '),
         )
       : l10n.t('"{0}" is not in the list of UN Member and observer States (English or Russian names and ISO 3166-1 alpha-3 codes).', state),
   };

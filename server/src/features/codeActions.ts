@@ -1,6 +1,6 @@
 // Code actions: quick fixes for the diagnostics in the request's context (renumber paragraphs,
-// stronger wording, a time frame, splitting two actions, linking an SDG target, switching a rule
-// off), and "Renumber paragraphs" as a source action.
+// stronger wording, a time frame, splitting two actions, linking an SDG target, the name of the
+// State meant, switching a rule off), and "Renumber paragraphs" as a source action.
 
 import * as l10n from '@vscode/l10n';
 import { CodeAction, CodeActionKind, Diagnostic } from 'vscode-languageserver-types';
@@ -9,6 +9,7 @@ import { disableRuleFixes } from '../core/fixes/disableRule';
 import { renumberParagraphs } from '../core/fixes/renumber';
 import { appendTimeFrame, Fix, splitActions, strongerWording } from '../core/fixes/smart';
 import { sdgCitation, sdgSuggestions } from '../core/rules/sdgReferences';
+import { suggestedStateNames } from '../core/references/states';
 import { timeFrameYear } from '../core/smart/timeFrame';
 import { containsPosition } from '../core/text';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
@@ -44,6 +45,11 @@ export function codeActions(analysis: Analysis, uri: string, contextDiagnostics:
     const disabling: CodeAction[] = [];
     for (const diagnostic of ours) {
       const code = String(diagnostic.code);
+      if (code === 'front-matter/unknown-state' && analysis.frontMatter.data.state !== undefined) {
+        suggestedStateNames(analysis.frontMatter.data.state).forEach((name, i) =>
+          actions.push(quickFix({ title: l10n.t('Change to "{0}"', name), edits: [{ range: diagnostic.range, newText: name }] }, diagnostic, i === 0)),
+        );
+      }
       const recommendation = analysis.recommendations.find(({ item }) => containsPosition(item.range, diagnostic.range.start));
       if (recommendation) {
         if (code === 'smart/action-category') {

@@ -78,3 +78,12 @@ export function closestStates(value: string, limit = 3): UnState[] {
   for (const name of closest(value, ALL_NAMES, ALL_NAMES.length, 0.6)) found.add(BY_NAME.get(stateKey(name))!);
   return [...found].slice(0, limit);
 }
+
+/**
+ * The names to suggest for an unknown name, most alike first: in Russian for a name written in
+ * Cyrillic, in English otherwise.
+ */
+export function suggestedStateNames(value: string): string[] {
+  const cyrillic = /\p{Script=Cyrillic}/u.test(value);
+  return closestStates(value).map((state) => (cyrillic ? state.russianNames[0] : state.name));
+}

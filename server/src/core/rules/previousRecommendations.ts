@@ -4,6 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Finding } from '../findings';
 import { canonicalReference, type RecommendationRecord } from '../references/records';
+import { findState } from '../references/states';
 import type { Rule } from './rule';
 
 export const previousRecommendationsRule: Rule = ({ model, frontMatter, library }) => {
@@ -12,7 +13,11 @@ export const previousRecommendationsRule: Rule = ({ model, frontMatter, library 
   const findings: Finding[] = [];
   // The State's records as the index finds them, by any of its names or its code, asked once.
   let ofState: Set<RecommendationRecord> | undefined;
-  const isOfState = (record: RecommendationRecord) => (ofState ??= new Set(library.index.forState(state ?? ''))).has(record);
+  const recordsOfState = () => (ofState ??= new Set(library.index.forState(state ?? '')));
+  const isOfState = (record: RecommendationRecord) => recordsOfState().has(record);
+  // A `state` neither the list of States nor the index knows is a typo, said once on the front
+  // matter (front-matter/unknown-state): not again on every reference, as made to another State.
+  const checksState = () => state !== undefined && (findState(state) !== undefined || recordsOfState().size > 0);
   for (const reference of model.references) {
     // A document cited as a whole (a report, concluding observations) is not a recommendation.
     if (reference.paragraph === undefined) continue;
@@ -29,19 +34,20 @@ export const previousRecommendationsRule: Rule = ({ model, frontMatter, library 
             ? l10n.t('{0} has no paragraph {1} in the index of previous recommendations: check the number.', reference.symbol, reference.paragraph)
             : l10n.t('{0} is not in the index of previous recommendations: import the report into the recommendations folder.', cited),
       });
+    } else if (checksState() && !resolution.records.some(isOfState)) {
+      // Made to another State, whether or not the index can tell which of its records is meant.
+      findings.push({
+        code: 'references/other-state',
+        severity: 'warning',
+        range: reference.range,
+        message: l10n.t('{0} was made to {1}, not to {2}.', cited, resolution.records[0].state, state!),
+      });
     } else if (resolution.ambiguous) {
       findings.push({
         code: 'references/ambiguous',
         severity: 'warning',
         range: reference.range,
         message: l10n.t('{0} is ambiguous: the index holds {1} different recommendations under it.', cited, resolution.records.length),
-      });
-    } else if (state && !resolution.records.some(isOfState)) {
-      findings.push({
-        code: 'references/other-state',
-        severity: 'warning',
-        range: reference.range,
-        message: l10n.t('{0} was made to {1}, not to {2}.', cited, resolution.records[0].state, state),
       });
     }
   }
