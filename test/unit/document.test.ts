@@ -94,6 +94,24 @@ describe('parseSubmission', () => {
     );
   });
 
+  it('reads each paragraph of a list after a plural as a reference of its own, at its number', () => {
+    const listed = '---\ntype: joint\n---\n\n# Executive summary\n\n1. See A/HRC/15/2, paras. 76.116 and 76.999; A/HRC/15/2, paragraphs 12, 14 & 15 and CEDAW/C/KGZ/CO/5, пп. 5 и 7. Not A/HRC/15/2, para. 76.1, 25 times, nor A/HRC/15/2, paras. 76.2, 2015.\n';
+    assert.deepEqual(
+      parseSubmission(listed).references.map((reference) => [reference.symbol, reference.paragraph, textAt(listed, reference.range)]),
+      [
+        ['A/HRC/15/2', '76.116', 'A/HRC/15/2, paras. 76.116'],
+        ['A/HRC/15/2', '76.999', '76.999'],
+        ['A/HRC/15/2', '12', 'A/HRC/15/2, paragraphs 12'],
+        ['A/HRC/15/2', '14', '14'],
+        ['A/HRC/15/2', '15', '15'],
+        ['CEDAW/C/KGZ/CO/5', '5', 'CEDAW/C/KGZ/CO/5, пп. 5'],
+        ['CEDAW/C/KGZ/CO/5', '7', '7'],
+        ['A/HRC/15/2', '76.1', 'A/HRC/15/2, para. 76.1'],
+        ['A/HRC/15/2', '76.2', 'A/HRC/15/2, paras. 76.2'],
+      ],
+    );
+  });
+
   it('finds SDG references in English and Russian, with the range of the id', () => {
     assert.deepEqual(
       model.sdgReferences.map((reference) => [reference.id, reference.goal, reference.target, textAt(text, reference.range), textAt(text, reference.idRange)]),

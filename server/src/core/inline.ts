@@ -14,6 +14,10 @@ export interface InlineResult {
 // optional paragraph ("para. 117.23", "paras. 12", "п. 76.3", "párr. 5", "paragraphe 7").
 export const DOCUMENT_SYMBOL =
   /(?<![\p{L}\p{N}/])((?:A|E|S|CEDAW|CRC|CCPR|CAT|CERD|CRPD|CMW|CED|HRI|ST|SPT)(?:\/[A-Za-z0-9][A-Za-z0-9.\-]*)+)(?:,?\s*(?:paras?\.?|paragraphs?|п\.|пункт|пп\.|par\.|paragraphe|párr\.|párrafo)\s*(\d{1,3}(?:\.\d{1,3})?))?/gu;
+// After a plural ("paras. 76.116 and 76.25", "paragraphs 12, 14", "пп. 5 и 7"), the further
+// paragraphs of the list: each is a reference to the same document, at its own number.
+const PLURAL_PARAGRAPHS = /(?:paras\.?|paragraphs|пп\.)\s*\d[\d.]*$/u;
+const FURTHER_PARAGRAPH = /(?:\s*,\s*|\s*,?\s+(?:and|и|et|y|e)\s+|\s*&\s*)(\d{1,3}(?:\.\d{1,3})?)(?![\p{L}\p{N}]|\.\d)/uy;
 export const SDG_REFERENCE = /(?<![\p{L}\p{N}])(?:SDG|ЦУР|ODD|ODS)s?[ \u00a0]+(\d{1,2})(?:\.(\d{1,2}|[a-z]))?(?![\p{L}\p{N}])/gu;
 const SDG_PREFIX = /SDG|ЦУР|ODD|ODS/;
 const FOOTNOTE_REFERENCE = /\[\^([^\]\s]+)\](?!:)/g;
@@ -64,6 +68,12 @@ export function scanInline(
       if (!/\d/.test(symbol)) return; // every UN symbol has a number; "A/B testing" is prose
       const end = match[2] === undefined ? start + symbol.length : start + match[0].length;
       result.references.push({ symbol, paragraph: match[2], range: lines.range(start, end) });
+      if (match[2] === undefined || !PLURAL_PARAGRAPHS.test(match[0])) return;
+      FURTHER_PARAGRAPH.lastIndex = end - blockStart;
+      for (let further; (further = FURTHER_PARAGRAPH.exec(slice)); ) {
+        const numberEnd = blockStart + FURTHER_PARAGRAPH.lastIndex;
+        result.references.push({ symbol, paragraph: further[1], range: lines.range(numberEnd - further[1].length, numberEnd) });
+      }
     });
     each(SDG_REFERENCE, SDG_PREFIX, (match, start) => {
       const end = start + match[0].length;
