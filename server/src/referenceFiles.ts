@@ -100,7 +100,7 @@ export async function loadReferences(files: string[], { onFile, wordIndexFolder 
  * the files with problems, sample data used or set aside. The writer checks it when completion or
  * hovers find less than expected.
  */
-export function loadSummary(files: string[], folders: string[], { library, problems, sampleSetAside }: LoadedReferences): string {
+export function loadSummary(files: string[], folders: string[], { library, problems, warnings, sampleSetAside }: LoadedReferences): string {
   const where = folders.join(', ');
   if (!files.length) return `No previous recommendations: no CSV or JSON file in ${where}.`;
   const plural = (count: number, word: string) => `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
@@ -110,6 +110,10 @@ export function loadSummary(files: string[], folders: string[], { library, probl
   if (withProblems.length) {
     const rows = withProblems.reduce((total, found) => total + found.length, 0);
     parts.push(`${plural(rows, 'problem')} in ${plural(withProblems.length, 'file')}, shown on ${withProblems.length === 1 ? 'it' : 'them'}`);
+  }
+  if (warnings.size) {
+    const rows = [...warnings.values()].reduce((total, found) => total + found.length, 0);
+    parts.push(`${plural(rows, 'row')} that ${rows === 1 ? 'looks' : 'look'} wrong in ${plural(warnings.size, 'file')}, warned of on ${warnings.size === 1 ? 'it' : 'them'}`);
   }
   if (sampleSetAside.length) parts.push(`sample data set aside: ${sampleSetAside.join(', ')}`);
   return `${parts.join('; ')}.`;
@@ -141,6 +145,8 @@ function restoreOrBuild(
 export function sourceFindings(file: string, { problems, warnings, sampleSetAside }: Pick<LoadedReferences, 'problems' | 'warnings' | 'sampleSetAside'>): Finding[] {
   const findings = problemFindings(problems.get(file) ?? []);
   for (const { line, message } of warnings.get(file) ?? []) findings.push({ code: 'references/import-warning', severity: 'warning', range: wholeLine(line), message });
+  // In the order of the file's lines, as `import` lists them.
+  findings.sort((a, b) => a.range.start.line - b.range.start.line);
   if (sampleSetAside.includes(file)) {
     findings.push({
       code: 'references/sample-set-aside',

@@ -67,6 +67,7 @@ describe('loadReferences', () => {
       const findings = sourceFindings(file, loaded);
       assert.deepEqual(findings.map(({ code, severity, range }) => [code, severity, range.start.line]), [['references/import-warning', 'warning', 2]]);
       assert.match(findings[0].message, /same recommendation as line 2/);
+      assert.equal(loadSummary([file], [folder], loaded), `Read 2 previous recommendations from 1 file in ${folder}; 1 row that looks wrong in 1 file, warned of on it.`);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
