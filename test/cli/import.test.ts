@@ -58,6 +58,30 @@ describe('upr import', () => {
     assert.deepEqual(second, first);
   });
 
+  it('reads a CSV with semicolons between fields, as Excel writes it with Russian regional settings', () => {
+    const rows = [
+      HEADER.replace(/,/g, ';'),
+      'R1;Kyrgyzstan;KGZ;1;8;2010;A/HRC/15/2;76.1;Sign and ratify the Second Optional Protocol, without reservations;Spain;Supported;5;International instruments',
+      'R2;Kyrgyzstan;KGZ;1;8;2010;A/HRC/15/2;76.2;"Combat torture; investigate ""all"" allegations";Belgium;Supported;5;"Torture; Justice"',
+    ];
+    // With the byte order mark and CRLF line ends Excel writes.
+    write('semicolons.csv', `\uFEFF${rows.join('\r\n')}\r\n`);
+    const result = run('import', 'semicolons.csv', '-o', 'out.json');
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stderr, '');
+    assert.equal(result.stdout, 'out.json: 2 recommendations from semicolons.csv (UPR Info rows with paragraphs), 2 citable by paragraph\n');
+    const written = importJson(readFileSync(path.join(dir, 'out.json'), 'utf8'), 'out.json');
+    assert.deepEqual(written.errors, []);
+    assert.deepEqual(
+      written.records.map((record) => [record.id, record.text, record.issues]),
+      [
+        ['R1', 'Sign and ratify the Second Optional Protocol, without reservations', ['International instruments']],
+        ['R2', 'Combat torture; investigate "all" allegations', ['Torture', 'Justice']],
+      ],
+    );
+    assert.deepEqual(readdirSync(dir).sort(), ['out.json', 'semicolons.csv']);
+  });
+
   it('reports bad rows as FILE:LINE: reason, exits 1 and writes nothing', () => {
     write('bad.csv', [HEADER, GOOD_ROW, 'R2,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.2,,Belgium,Supported,5,', 'R3,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.3,Ratify CRPD,Spain,Maybe,5,'].join('\n'));
     write('out.json', 'the previous version\n');

@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { importCsv, importJson, importRecommendations } from '../../server/src/core/references/importers';
 import { serialiseRecommendationFile, toEntry, toRecommendationFile, type RecommendationRecord } from '../../server/src/core/references/records';
@@ -13,6 +14,19 @@ export const SHARED = `${process.cwd()}/../shared/data/upr`;
 export const sharedCsv = (name: string) => readFileSync(`${SHARED}/${name}`, 'utf8');
 
 const byId = (records: RecommendationRecord[], id: string) => records.find((record) => record.id === id)!;
+
+/**
+ * A comma CSV written again with `separator` between fields, quoted as Excel quotes: a field only
+ * when it holds the separator, a quote or a line break (so commas stay bare with semicolons).
+ */
+function withSeparator(text: string, separator: string): string {
+  const rows = parse(text, { relax_column_count: true }) as string[][];
+  const quoted = (field: string) => (field.includes(separator) || /["\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
+  return `${rows.map((row) => row.map(quoted).join(separator)).join('\n')}\n`;
+}
+
+/** Records as compared across files: all but the name of the file. */
+const withoutFile = (records: RecommendationRecord[]) => records.map(({ source, ...record }) => ({ ...record, line: source.line }));
 
 describe('importers', () => {
   describe('the layout of recommendations.csv (UPR Info rows with paragraphs)', () => {
@@ -203,6 +217,18 @@ describe('importers', () => {
       const unclosed = importCsv(`${header}\nR1,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.1,Ratify CRPD,Spain,Supported,5,\nR2,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.2,"Ratify\nCRPD,Spain,Supported,5,\n`, 'unclosed.csv');
       assert.deepEqual(unclosed.errors, [{ line: 3, message: 'a quoted field is never closed' }]);
       assert.equal(unclosed.records.length, 1);
+      const semicolons = importCsv(`${header}\nR1,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.1,Ratify CRPD,Spain,Supported,5,\nR2,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.2,"Ratify\nCRPD,Spain,Supported,5,\n`.replace(/,/g, ';'), 'unclosed.csv');
+      assert.deepEqual(semicolons.errors, unclosed.errors);
+      assert.equal(semicolons.records.length, 1);
+    });
+
+    it('reports the same lines and reasons when the fields are separated by semicolons or tabs', () => {
+      for (const separator of [';', '\t']) {
+        const other = importCsv(withSeparator(csv, separator), 'bad.csv');
+        assert.equal(other.layout, 'upr-info-located');
+        assert.deepEqual(other.errors, result.errors);
+        assert.deepEqual(other.records, result.records);
+      }
     });
   });
 
@@ -306,6 +332,80 @@ describe('importers', () => {
       try {
         const [warning] = located(kgz001, kgz001).warnings;
         assert.match(warning.message, /^та же рекомендация, что в строке 2 /);
+      } finally {
+        useLocale('en');
+      }
+    });
+  });
+
+  describe('exports with semicolons or tabs between fields (Excel with Russian or European settings)', () => {
+    for (const [name, layout] of [
+      ['recommendations.csv', 'upr-info-located'],
+      ['slovenia_cycles2-4_thematic_lists.csv', 'ohchr-thematic-list'],
+    ] as const) {
+      it(`reads ${name} with semicolons or tabs as with commas`, () => {
+        const text = sharedCsv(name);
+        const cells = (parse(text) as string[][]).flat();
+        // The fields a naive conversion or split would get wrong are there.
+        assert.ok(cells.some((cell) => cell.includes(',')));
+        assert.ok(cells.some((cell) => cell.includes(';')));
+        const commas = importCsv(text, name);
+        assert.equal(commas.layout, layout);
+        for (const separator of [';', '\t']) {
+          const converted = withSeparator(text, separator);
+          assert.ok(converted.split('\n', 1)[0].includes(separator));
+          const other = importCsv(converted, `other-${name}`);
+          assert.equal(other.layout, layout, JSON.stringify(separator));
+          assert.deepEqual(other.errors, []);
+          assert.deepEqual(other.warnings, []);
+          assert.equal(other.rows, commas.rows);
+          assert.deepEqual(withoutFile(other.records), withoutFile(commas.records));
+        }
+      });
+    }
+
+    it('gives the same warnings on the same lines', () => {
+      const shared = sharedCsv('recommendations.csv').split('\n');
+      const [header, kgz001, kgz002] = shared;
+      const csv = [header, kgz001.replace(',Kyrgyzstan,KGZ,', ',Kazakhstan,KGZ,'), kgz002, kgz002.replace('KGZ-S08-002', 'KGZ-S08-002b')].join('\n');
+      const commas = importCsv(csv, 'rows.csv');
+      assert.deepEqual(commas.warnings.map((warning) => warning.line), [2, 4]);
+      assert.deepEqual(importCsv(withSeparator(csv, ';'), 'rows.csv').warnings, commas.warnings);
+      assert.deepEqual(importCsv(withSeparator(csv, '\t'), 'rows.csv').warnings, commas.warnings);
+    });
+
+    it('takes the separator that splits the header, outside quotes, into the most fields', () => {
+      // Eight fields by semicolons inside the quotes, six by commas outside: commas.
+      const commas = importCsv('Symbol,Paragraph,Recommendation,Mechanism,Country,"Notes; a; b; c; d; e; f; g"\nCRC/C/KGZ/CO/3-4,12,Adopt a child protection law,CRC,Kyrgyzstan,"a; b"\n', 'uhri.csv');
+      assert.equal(commas.layout, 'uhri-export');
+      assert.deepEqual(commas.errors, []);
+      assert.equal(commas.records[0].text, 'Adopt a child protection law');
+      // A comma in a header name does not make a semicolon file a comma file.
+      const semicolons = importCsv('Symbol;Paragraph;Recommendation;Mechanism;"Country, or State"\nCRC/C/KGZ/CO/3-4;12;Adopt a law, soon;CRC;Kyrgyzstan\n', 'uhri.csv');
+      assert.deepEqual(semicolons.errors, [{ line: 1, message: importCsv('Symbol,Paragraph,Recommendation,Mechanism,"Country, or State"\n', 'uhri.csv').errors[0].message.replace('unknown layout:', 'unknown layout (read with semicolons between fields):') }]);
+      const bom = importCsv('\uFEFFSymbol;Paragraph;Recommendation;Mechanism;Country\nCRC/C/KGZ/CO/3-4;12;Adopt a law, soon;CRC;Kyrgyzstan\n', 'uhri.csv');
+      assert.deepEqual(bom.errors, []);
+      assert.equal(bom.records[0].text, 'Adopt a law, soon');
+      // Empty lines before the header are skipped, as the parser skips them.
+      const late = importCsv('\n\nSymbol\tParagraph\tRecommendation\tMechanism\tCountry\nCRC/C/KGZ/CO/3-4\t12\tAdopt a law, soon\tCRC\tKyrgyzstan\n', 'uhri.tsv');
+      assert.deepEqual(late.errors, []);
+      assert.deepEqual(late.records.map((record) => [record.text, record.source.line]), [['Adopt a law, soon', 4]]);
+    });
+
+    it('says the separator when no layout is recognised, and only then', () => {
+      const commas = importCsv('name,email\nAda,ada@example.org\n', 'people.csv').errors;
+      const semicolons = importCsv('name;email\nAda;ada@example.org\n', 'people.csv').errors;
+      const tabs = importCsv('name\temail\nAda\tada@example.org\n', 'people.csv').errors;
+      assert.match(semicolons[0].message, /^unknown layout \(read with semicolons between fields\): expected columns /);
+      assert.match(tabs[0].message, /^unknown layout \(read with tabs between fields\): expected columns /);
+      assert.equal(semicolons[0].message.replace(' (read with semicolons between fields)', ''), commas[0].message);
+      assert.equal(tabs[0].message.replace(' (read with tabs between fields)', ''), commas[0].message);
+      // A header of a known layout that lacks columns was split right: the same message as with commas.
+      const lacking = 'state_under_review,text,recommending_state\nKyrgyzstan,Ratify CRPD,Spain\n';
+      assert.deepEqual(importCsv(lacking.replace(/,/g, ';'), 'x.csv').errors, importCsv(lacking, 'x.csv').errors);
+      useLocale('ru');
+      try {
+        assert.match(importCsv('name;email\n', 'people.csv').errors[0].message, /^неизвестный формат \(поля прочитаны как разделённые точкой с запятой\): /);
       } finally {
         useLocale('en');
       }

@@ -1,7 +1,9 @@
 // Importers of previous recommendations: CSV exports in four layouts, recognised by their header
-// row, and the project's own JSON (schemas/recommendations.schema.json). Each row becomes a
-// RecommendationRecord, checked by ajv against the schema's `recommendation` definition; a row
-// that fails is reported by its 1-based line with the reason and left out, the others are kept.
+// row, with commas, semicolons (Excel with Russian or most continental European regional settings)
+// or tabs between fields, also told from the header row; and the project's own JSON
+// (schemas/recommendations.schema.json). Each row becomes a RecommendationRecord, checked by ajv
+// against the schema's `recommendation` definition; a row that fails is reported by its 1-based
+// line with the reason and left out, the others are kept.
 // Rows that are read but look wrong (the same row twice, a State name its code contradicts, a
 // reference column its symbol and paragraph contradict) are kept and reported as warnings.
 // Pure (text in, records out) and never throws, whatever it is given.
@@ -244,9 +246,11 @@ function columnName(spec: LayoutSpec, field: Field): string {
 
 /**
  * Why a header is no known layout: the required columns it lacks, of the layout it has most of
- * (two at least); otherwise every layout's columns.
+ * (two at least); otherwise every layout's columns, and the separator the header was split by
+ * when it is not a comma (the columns expected are listed with commas, which a file with
+ * semicolons need not have).
  */
-function unknownLayoutMessage(header: readonly string[] = []): string {
+function unknownLayoutMessage(header: readonly string[] = [], separator: Separator = ','): string {
   const keys = header.map(headerKey);
   const closest = LAYOUTS.map((spec) => {
     const index = columnsFound(spec, keys);
@@ -256,6 +260,8 @@ function unknownLayoutMessage(header: readonly string[] = []): string {
     return l10n.t('the header looks like "{0}" but lacks: {1}', closest.spec.title, closest.missing.map((field) => `"${columnName(closest.spec, field)}"`).join(', '));
   }
   const layouts = LAYOUTS.map((spec) => `${spec.expected} (${spec.title})`).join('; ');
+  if (separator === ';') return l10n.t('unknown layout (read with semicolons between fields): expected columns {0}', layouts);
+  if (separator === '\t') return l10n.t('unknown layout (read with tabs between fields): expected columns {0}', layouts);
   return l10n.t('unknown layout: expected columns {0}', layouts);
 }
 
@@ -590,6 +596,49 @@ interface CsvError extends Error {
 
 const LINE_BREAK = /\r\n|\n|\r/g;
 
+type Separator = ',' | ';' | '\t';
+
+/** In the order a tie is settled: comma first. */
+const SEPARATORS: readonly Separator[] = [',', ';', '\t'];
+
+/** The header is looked for in this much of the file at most. */
+const HEADER_SCAN = 65536;
+
+/**
+ * The separator of a CSV export: of comma, semicolon and tab, the one that splits the header line,
+ * outside quotes, into the most fields; comma when tied. A quote opens a quoted field at the start
+ * of the line or after any of the three (elsewhere it is a character of the field, as csv-parse
+ * reads it with `relax_quotes`), `""` in a quoted field is a quote, and a line break ends the
+ * header only outside quotes (empty lines before it are skipped, as csv-parse skips them). Only
+ * the header is read, so that it costs nothing.
+ */
+function csvSeparator(text: string): Separator {
+  const fields = [1, 1, 1];
+  const end = Math.min(text.length, HEADER_SCAN);
+  let quoted = false;
+  let atStart = true;
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (at < end && (text.charCodeAt(at) === 0x0a || text.charCodeAt(at) === 0x0d)) at++;
+  for (; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (quoted) {
+      if (code === 0x22) {
+        if (text.charCodeAt(at + 1) === 0x22) at++;
+        else quoted = false;
+      }
+      continue;
+    }
+    if (code === 0x0a || code === 0x0d) break;
+    const separator = code === 0x2c ? 0 : code === 0x3b ? 1 : code === 0x09 ? 2 : -1;
+    if (separator !== -1) fields[separator]++;
+    else if (code === 0x22 && atStart) quoted = true;
+    atStart = separator !== -1;
+  }
+  let best = 0;
+  for (let index = 1; index < SEPARATORS.length; index++) if (fields[index] > fields[best]) best = index;
+  return SEPARATORS[best];
+}
+
 /** The line a record starts on, from the line it ends on and its raw text. */
 function startLine(endLine: number, raw: string | undefined): number {
   if (!raw) return endLine;
@@ -627,11 +676,13 @@ export function importCsv(text: string, fileName: string): ImportResult {
   const errors: ImportError[] = [];
   let header: string[] | undefined;
   const rows: CsvRow[] = [];
+  const separator = csvSeparator(text);
   try {
     // The options' types cannot say that `info` and `raw` wrap each record: read through a plainer type.
     const parseRows = parse as (input: string, options: Record<string, unknown>) => unknown;
     const parsed = parseRows(text, {
       bom: true,
+      delimiter: separator,
       info: true,
       raw: true,
       relax_quotes: true,
@@ -659,7 +710,7 @@ export function importCsv(text: string, fileName: string): ImportResult {
   const headerRow = rows[0];
   const layout = detectLayout(headerRow.record);
   if (!layout) {
-    return { records: [], errors: [{ line: startLine(headerRow.info.lines, headerRow.raw), message: unknownLayoutMessage(headerRow.record) }], warnings: [], layout: undefined, rows: rows.length - 1 };
+    return { records: [], errors: [{ line: startLine(headerRow.info.lines, headerRow.raw), message: unknownLayoutMessage(headerRow.record, separator) }], warnings: [], layout: undefined, rows: rows.length - 1 };
   }
 
   const records: RecommendationRecord[] = [];
