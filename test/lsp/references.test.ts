@@ -90,7 +90,13 @@ describe('previous recommendations and SDG targets over LSP', function () {
   });
 
   it('completes SDG targets by id and by words', async function () {
-    const byId = (await complete(withBody('1. Linked to SDG 5.'), 'SDG 5.')).map((item) => item.label);
+    const byIdItems = await complete(withBody('1. Linked to SDG 5.'), 'SDG 5.');
+    const byId = byIdItems.map((item) => item.label);
+    assert.equal(byIdItems[1].labelDetails?.description, 'Eliminate all forms of violence against all women and girls…');
+    const goals = await complete(withBody('1. Linked to SDG 1'), 'SDG 1');
+    assert.equal(goals[0].label, '1');
+    assert.equal(goals[0].labelDetails?.description, 'No poverty');
+    assert.match(goals[0].detail ?? '', /^End poverty in all its forms everywhere/);
     assert.deepEqual(byId, ['5.1', '5.2', '5.3', '5.4', '5.5', '5.6', '5.a', '5.b', '5.c']);
     const byWords = await completionList(withBody('1. Linked to SDG violence against women'), 'SDG violence against women');
     assert.equal(byWords.items[0].label, '5.2');

@@ -7,7 +7,7 @@ import { CompletionItem, CompletionItemKind, type CompletionList, InsertTextForm
 import type { Analysis } from '../core/analyse';
 import { UPR_INFO_ISSUES } from '../core/references/issues';
 import type { ReferenceLibrary } from '../core/references/library';
-import { completeTargets, describeTarget, searchTargets, sdgTarget, type SdgLanguage } from '../core/references/sdg';
+import { completeTargets, describeTarget, sdgGoal, searchTargets, sdgTarget, shortTargetText, type SdgLanguage } from '../core/references/sdg';
 import type { Position } from '../core/text';
 import { recommendationCompletions } from './recommendationCompletion';
 
@@ -41,7 +41,9 @@ function sdgCompletions(typed: string, position: Position, language: SdgLanguage
   const items = ids.map((id, order) => ({
     label: id,
     kind: sdgTarget(id) ? CompletionItemKind.Value : CompletionItemKind.Module,
-    detail: sdgTarget(id)?.[language],
+    // Beside the id in the list: what the target or goal is about.
+    labelDetails: { description: shortTargetText(id, language) },
+    detail: sdgTarget(id)?.[language] ?? sdgGoal(id)?.[language].title,
     documentation: { kind: MarkupKind.Markdown, value: describeTarget(id, language) ?? '' },
     // Words typed after `SDG ` are replaced by the id they found; the client keeps the order.
     filterText: byWords ? typed : id,
