@@ -224,6 +224,13 @@ describe('SDG search', () => {
     assert.equal(top('коррупц', 'ru')[0], '16.5');
   });
 
+  it('finds a Russian word that loses a vowel in some of its forms, in any of them', () => {
+    // 16.2 says "пыток", 5.2 "девочек"; a writer types "пытки", "девочки".
+    assert.equal(top('пытки', 'ru')[0], '16.2');
+    assert.equal(top('пыток', 'ru')[0], '16.2');
+    assert.equal(top('торговля девочками', 'ru')[0], '5.2');
+  });
+
   it('puts a target named by its id first', () => {
     assert.equal(top('16.9', 'en')[0], '16.9');
     assert.equal(top('SDG 5.a', 'en')[0], '5.a');

@@ -289,6 +289,18 @@ function indexTerm(term: string, language: SdgLanguage, extraStopWords?: Set<str
   return stem(word, language);
 }
 
+// A Russian word may lose a vowel before its last consonant when it takes an ending ("пыток",
+// "пытки"; "девочек", "девочки"): the index also holds its stem without that vowel, which the
+// stem of the other forms is.
+const FLEETING_VOWEL = /(?<=[бвгджзклмнпрстфхцчшщ])[оеё](?=[кнлрц]$)/u;
+
+/** The terms the index holds for a word: its stem, and for Russian the stem without a fleeting vowel. */
+function indexTerms(term: string, language: SdgLanguage): string | string[] | null {
+  const indexed = indexTerm(term, language);
+  if (indexed === null || language !== 'ru' || indexed.length < 5 || !FLEETING_VOWEL.test(indexed)) return indexed;
+  return [indexed, indexed.replace(FLEETING_VOWEL, '')];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Search
 
@@ -306,7 +318,7 @@ function indexFor(language: SdgLanguage): MiniSearch<IndexedTarget> {
     index = new MiniSearch<IndexedTarget>({
       fields: ['text', 'goal'],
       storeFields: [],
-      processTerm: (term) => indexTerm(term, language),
+      processTerm: (term) => indexTerms(term, language),
     });
     index.addAll(
       TARGETS.map((target) => {
