@@ -14,7 +14,7 @@ const STATES_SHOWN = 4;
 /** What the lens's numbers count. */
 function lensTooltip(): string {
   return l10n.t(
-    "Past recommendations with at least half of this one's words, counted by the State that made them: the States most likely to make it again. Click to read them.",
+    "Past recommendations most like this one (with at least half of its words, or far closer than the rest), counted by the State that made them: the States most likely to make it again. Click to read them.",
   );
 }
 
@@ -51,7 +51,7 @@ function lensContent(text: string, library: ReferenceLibrary): LensContent | und
   const counts = library.index.recommendingStatesFor(text);
   if (!counts.length) return undefined;
   const summary = counts.slice(0, STATES_SHOWN).map(({ state, count }) => `${state} ${count}`).join(', ');
-  const similar = library.index.similar(text, { limit: 20, minCoverage: 0.5 }).map(({ record }) => ({
+  const similar = library.index.similarForLobbying(text).slice(0, 20).map(({ record }) => ({
     reference: canonicalReference(record),
     state: record.state,
     recommendingStates: record.recommendingStates,

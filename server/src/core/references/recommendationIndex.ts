@@ -561,18 +561,27 @@ export class RecommendationIndex {
   }
 
   /**
+   * The past recommendations like a text that tell whom to lobby: of the 50 most similar records,
+   * those that have at least half of the text's words (`minCoverage`), or that score far above the
+   * rest (a detailed draft shares only its topic words with the shorter recommendations of the
+   * past: "bride kidnapping"), and score at least a third of the most similar of them.
+   */
+  similarForLobbying(text: string, options: SimilarOptions = {}): SimilarHit[] {
+    const hits = this.similar(text, { ...options, limit: 50, minCoverage: 0 });
+    const aboveTheRest = scoreCliff(hits);
+    const minCoverage = options.minCoverage ?? 0.5;
+    const kept = hits.filter((hit, rank) => hit.coverage >= minCoverage || (rank < aboveTheRest && hit.coverage >= CLIFF_COVERAGE));
+    return kept.filter((hit) => hit.score >= kept[0].score / 3);
+  }
+
+  /**
    * Which States made recommendations like this text before, for "Similar past recommendations:
-   * Germany 3, Canada 2": of the 50 most similar records, those that have at least half of the
-   * text's words and score at least a third of the most similar one, counted per recommending
-   * State (the same recommendation imported twice counts once), most first.
+   * Germany 3, Canada 2": the records of `similarForLobbying`, counted per recommending State (the
+   * same recommendation imported twice counts once), most first.
    */
   recommendingStatesFor(text: string, options: SimilarOptions = {}): StateCount[] {
-    const hits = this.similar(text, { ...options, limit: 50, minCoverage: options.minCoverage ?? 0.5 });
-    if (!hits.length) return [];
-    const threshold = hits[0].score / 3;
     const byState = new Map<string, StateCount & { seen: Set<string> }>();
-    for (const { record, score } of hits) {
-      if (score < threshold) continue;
+    for (const { record } of this.similarForLobbying(text, options)) {
       const same = `${stateKeyOf(record.state)}\u0000${record.cycle ?? ''}\u0000${textKey(record.text)}`;
       for (const state of record.recommendingStates) {
         const key = stateKeyOf(state);
@@ -589,6 +598,29 @@ export class RecommendationIndex {
       .sort((a, b) => b.count - a.count || a.state.localeCompare(b.state))
       .slice(0, options.limit ?? 10);
   }
+}
+
+/** How much higher than the next a hit must score to stand above the rest, and how much of the text it must still have. */
+const CLIFF = 1.8;
+const CLIFF_COVERAGE = 0.15;
+/** Where a cliff is looked for: among the best-scored hits only. */
+const CLIFF_WITHIN = 20;
+
+/**
+ * How many of the best hits score far above the rest: those before the steepest drop in score
+ * among the first CLIFF_WITHIN, when it is a drop by CLIFF or more; else 0.
+ */
+function scoreCliff(hits: readonly SimilarHit[]): number {
+  let at = 0;
+  let steepest = CLIFF;
+  for (let rank = 0; rank + 1 < Math.min(hits.length, CLIFF_WITHIN); rank++) {
+    const drop = hits[rank].score / hits[rank + 1].score;
+    if (drop >= steepest) {
+      steepest = drop;
+      at = rank + 1;
+    }
+  }
+  return at;
 }
 
 function push(map: Map<string, number[]>, key: string, id: number): void {
