@@ -165,6 +165,13 @@ describe('TextMate grammar text.upr-submission', () => {
       assertScope(token(ru, '76.58'), 'constant.numeric.paragraph-reference.upr');
     });
 
+    it('scopes each paragraph of a list after a plural, and no number after a singular', () => {
+      const [line] = tokenize('See A/HRC/15/2, paras. 76.116 and 76.25, and CEDAW/C/KGZ/CO/5, пп. 5 и 7; A/HRC/15/2, para. 76.1, 25 times.');
+      assert.deepEqual(textsWith(line, 'constant.numeric.paragraph-reference.upr'), ['76.116', '76.25', '5', '7', '76.1']);
+      assertScope(token(line, 'paras.'), 'keyword.other.paragraph.upr');
+      assertScope(token(line, 'A/HRC/15/2'), 'markup.underline.link.reference.upr');
+    });
+
     it('scopes bare document symbols', () => {
       const [line] = tokenize('Reports A/HRC/41/34/Add.1 and A/HRC/WG.6/8/KGZ/1, and E/C.12/KGZ/CO/2-3.');
       assert.deepEqual(textsWith(line, 'entity.name.tag.document-symbol.upr'), [
