@@ -205,7 +205,10 @@ export class RecommendationIndex {
   /** ISO code → name keys, and name key → ISO code, learnt from the records that carry both. */
   private readonly namesOfCode = new Map<string, Set<string>>();
   private readonly codeOfName = new Map<string, string>();
-  /** The words indexed, sorted, with running totals of their numbers of texts: how many texts a prefix finds, about. */
+  /**
+   * The words indexed, sorted, with running totals of their numbers of texts: about how many texts
+   * a prefix finds (a text with two words of the prefix counts twice).
+   */
   private vocabulary: { words: string[]; totals: Float64Array } | undefined;
   /**
    * Texts not yet in `texts`: the word index is built on the first search (or by `prepare()`, in
