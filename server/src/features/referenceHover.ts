@@ -6,7 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/analyse';
 import { isSample, responseLabel, type ReferenceLibrary } from '../core/references/library';
-import { canonicalReference, type RecommendationRecord } from '../core/references/records';
+import { canonicalReference, textKey, type RecommendationRecord } from '../core/references/records';
 import { LABELS } from '../core/smart/classify';
 import { containsPosition, Position } from '../core/text';
 
@@ -21,7 +21,7 @@ export function referenceHover({ model }: Analysis, position: Position, library:
     // (co-sponsors, the same row in two files) are the item too, and only other words are listed.
     const best = resolution.best!;
     parts = [describe(best, library, resolution.recommendingStates)];
-    const otherWords = resolution.records.filter((record) => wordsKey(record.text) !== wordsKey(best.text));
+    const otherWords = resolution.records.filter((record) => textKey(record.text) !== textKey(best.text));
     if (otherWords.length) parts.push(otherRecords(otherWords));
   } else {
     const shown = resolution.records.slice(0, SHOWN);
@@ -36,11 +36,6 @@ export function referenceHover({ model }: Analysis, position: Position, library:
 /** Records shown in full when a reference is ambiguous or names a whole document; the others are listed. */
 const SHOWN = 5;
 const OTHER_WORDS_SHOWN = 60;
-
-/** A text as compared: case, spaces and punctuation do not count. */
-function wordsKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
 
 /** Other records under the reference: their words, by whom and where, for the writer to check. */
 function otherRecords(others: RecommendationRecord[]): string {

@@ -27,6 +27,7 @@ import {
   referenceKey,
   stateKey,
   symbolKey,
+  textKey,
   withoutRecommendingStates,
   type RecommendationRecord,
   type Response,
@@ -179,11 +180,6 @@ function cached(key: (value: string) => string): (value: string) => string {
 
 const issueKeyOf = cached(issueKey);
 const stateKeyOf = cached(stateKey);
-
-/** A text as compared for sameness: case, spaces and punctuation do not count. */
-function textKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
 
 /** The word index as `saveWordIndex` writes it. */
 interface SavedWordIndex {
