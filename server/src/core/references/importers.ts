@@ -605,38 +605,29 @@ const SEPARATORS: readonly Separator[] = [',', ';', '\t'];
 const HEADER_SCAN = 65536;
 
 /**
- * The separator of a CSV export: of comma, semicolon and tab, the one that splits the header line,
- * outside quotes, into the most fields; comma when tied. A quote opens a quoted field at the start
- * of the line or after any of the three (elsewhere it is a character of the field, as csv-parse
- * reads it with `relax_quotes`), `""` in a quoted field is a quote, and a line break ends the
- * header only outside quotes (empty lines before it are skipped, as csv-parse skips them). Only
- * the header is read, so that it costs nothing.
+ * The separator of a CSV export: of comma, semicolon and tab, the one that splits the header row
+ * into the most fields, as csv-parse reads it with quotes only around whole fields; comma when
+ * tied. Only the header is read, so that it costs nothing.
  */
 function csvSeparator(text: string): Separator {
-  const fields = [1, 1, 1];
-  const end = Math.min(text.length, HEADER_SCAN);
-  let quoted = false;
-  let atStart = true;
-  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  while (at < end && (text.charCodeAt(at) === 0x0a || text.charCodeAt(at) === 0x0d)) at++;
-  for (; at < end; at++) {
-    const code = text.charCodeAt(at);
-    if (quoted) {
-      if (code === 0x22) {
-        if (text.charCodeAt(at + 1) === 0x22) at++;
-        else quoted = false;
-      }
-      continue;
+  const start = text.slice(0, HEADER_SCAN);
+  let best: Separator = ',';
+  let most = 0;
+  for (const separator of SEPARATORS) {
+    let fields = 0;
+    try {
+      const [header] = parse(start, { bom: true, delimiter: separator, relax_column_count: true, skip_empty_lines: true, to: 1 }) as string[][];
+      fields = header?.length ?? 0;
+    } catch {
+      // A header this separator cannot read does not count: read with another separator, a quoted
+      // field ("Notes; a; b") has its quote in the middle of a field.
     }
-    if (code === 0x0a || code === 0x0d) break;
-    const separator = code === 0x2c ? 0 : code === 0x3b ? 1 : code === 0x09 ? 2 : -1;
-    if (separator !== -1) fields[separator]++;
-    else if (code === 0x22 && atStart) quoted = true;
-    atStart = separator !== -1;
+    if (fields > most) {
+      best = separator;
+      most = fields;
+    }
   }
-  let best = 0;
-  for (let index = 1; index < SEPARATORS.length; index++) if (fields[index] > fields[best]) best = index;
-  return SEPARATORS[best];
+  return best;
 }
 
 /** The line a record starts on, from the line it ends on and its raw text. */
