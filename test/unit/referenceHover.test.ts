@@ -7,6 +7,7 @@ import { resolveConfig } from '../../server/src/core/config';
 import { importCsv } from '../../server/src/core/references/importers';
 import { RecommendationIndex } from '../../server/src/core/references/recommendationIndex';
 import { referenceHover } from '../../server/src/features/referenceHover';
+import { useLocale } from '../../server/src/localisation';
 import { sharedCsv } from './importers.test';
 
 const records = importCsv(sharedCsv('recommendations.csv'), 'recommendations.csv').records;
@@ -34,6 +35,16 @@ describe('hover on a previous recommendation', () => {
     const conflicting = { ...records.find((record) => record.paragraph === '76.116')!, text: 'Some other words about torture prevention', recommendingStates: ['Kazakhstan'], source: { file: 'other.csv', line: 9 } };
     const value = hoverOn('A/HRC/15/2, para. 76.116', { index: new RecommendationIndex([...records, conflicting]), sampleFiles: new Set<string>() });
     assert.match(value, /Also under this reference:\n- "Some other words about torture prevention" \(Kazakhstan, other\.csv:9\)$/);
+  });
+
+  it("speaks the writer's language, the action category too", () => {
+    useLocale('ru');
+    try {
+      assert.match(hoverOn('A/HRC/15/2, para. 76.116'), /Рекомендовали: Tajikistan, Afghanistan · поддержана · категория UPR Info 4 \(общее действие\)/);
+    } finally {
+      useLocale('en');
+    }
+    assert.match(hoverOn('A/HRC/15/2, para. 76.116'), /UPR Info category 4 \(general action\)/);
   });
 
   it('counts the other recommendations of a report cited whole', () => {

@@ -6,9 +6,8 @@
 import * as l10n from '@vscode/l10n';
 import { CompletionItem, CompletionItemKind, type CompletionList, MarkupKind } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/analyse';
-import { citedItem, isSample, responseLabel, type ReferenceLibrary } from '../core/references/library';
+import { actionCategoryLabel, citedItem, isSample, responseLabel, type ReferenceLibrary } from '../core/references/library';
 import { canonicalReference, type RecommendationRecord } from '../core/references/records';
-import { LABELS } from '../core/smart/classify';
 import type { Position, Range } from '../core/text';
 
 const TRIGGER = /@rec(?:\s+([^@]*))?$|@rec(\S*)$/u;
@@ -71,7 +70,7 @@ function item(reference: string, record: RecommendationRecord, library: Referenc
     ambiguous ? '⚠️' : undefined,
     shown.recommendingStates.join(', '),
     responseLabel(shown),
-    shown.actionCategory ? LABELS[shown.actionCategory] : undefined,
+    actionCategoryLabel(shown),
   ].filter(Boolean);
   const sample = isSample(library, record) ? `${l10n.t('⚠️ SAMPLE DATA, not an official text')}\n\n` : '';
   const ambiguity = ambiguous ? `${l10n.t('**Ambiguous:** the index holds different recommendations under this reference.')}\n\n` : '';

@@ -5,9 +5,8 @@ import { basename } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/analyse';
-import { isSample, responseLabel, type ReferenceLibrary } from '../core/references/library';
+import { actionCategoryLabel, isSample, responseLabel, type ReferenceLibrary } from '../core/references/library';
 import { canonicalReference, textKey, type RecommendationRecord } from '../core/references/records';
-import { LABELS } from '../core/smart/classify';
 import { containsPosition, Position } from '../core/text';
 
 export function referenceHover({ model }: Analysis, position: Position, library: ReferenceLibrary): Hover | null {
@@ -55,7 +54,7 @@ function describe(record: RecommendationRecord, library: ReferenceLibrary, recom
   const facts = [
     recommendingStates.length ? l10n.t('Recommended by {0}', recommendingStates.join(', ')) : undefined,
     responseLabel(record),
-    record.actionCategory ? l10n.t('UPR Info category {0} ({1})', record.actionCategory, LABELS[record.actionCategory]) : undefined,
+    record.actionCategory ? l10n.t('UPR Info category {0} ({1})', record.actionCategory, actionCategoryLabel(record)!) : undefined,
   ].filter(Boolean);
   const lines = [
     isSample(library, record) ? l10n.t('⚠️ SAMPLE DATA, not an official text') : undefined,

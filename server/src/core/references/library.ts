@@ -20,6 +20,24 @@ export function responseLabel(record: RecommendationRecord): string | undefined 
   return record.response === 'supported' ? l10n.t('supported') : record.response === 'noted' ? l10n.t('noted') : undefined;
 }
 
+/** UPR Info's action category as shown to writers, in their language ("general action"); undefined when unknown. */
+export function actionCategoryLabel(record: RecommendationRecord): string | undefined {
+  switch (record.actionCategory) {
+    case 1:
+      return l10n.t('minimal action');
+    case 2:
+      return l10n.t('continuing action');
+    case 3:
+      return l10n.t('considering action');
+    case 4:
+      return l10n.t('general action');
+    case 5:
+      return l10n.t('specific action');
+    default:
+      return undefined;
+  }
+}
+
 /**
  * A record as its reference is cited: the paragraph's item as the index resolves it (the best
  * record, in the item's own words, with the States the report names for it), or the record itself
