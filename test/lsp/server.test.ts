@@ -201,6 +201,12 @@ describe('language server over stdio (default settings)', function () {
     assert.ok(fix?.edit, JSON.stringify(actions.map((action) => action.title)));
     assert.equal(fix.isPreferred, true);
     assert.match(applyEdits(text, editsFor(fix.edit, uri)), /^state: Kyrgyzstan$/m);
+    // A comment in the front matter would be YAML: the rule is switched off for the whole file only.
+    const disabling = actions.filter((action) => action.title.startsWith('Disable '));
+    assert.deepEqual(disabling.map((action) => action.title), ['Disable front-matter/unknown-state for the whole file']);
+    const uri2 = newUri('unknown-state-disabled');
+    await client.open(uri2, applyEdits(text, editsFor(disabling[0].edit!, uri)), 1);
+    assert.deepEqual(codesOf((await client.waitForDiagnostics(uri2)).diagnostics).filter((code) => code.startsWith('front-matter/')), []);
   });
 
   it('offers "Renumber paragraphs" as a quick fix for the gap, whose edit numbers 1., 2., 3.', async function () {

@@ -15,6 +15,9 @@ export function disableRuleFixes(model: SubmissionDocument, code: string, line: 
   const fileLine = model.frontMatter?.closed ? model.frontMatter.range.end.line + 1 : 0;
   const fileOffset = fileLine < lines.lineCount ? lines.lineStart(fileLine) : model.text.length;
   const fileEdit = fileLine < lines.lineCount ? `<!-- upr-disable-file ${code} -->${eol}` : `${eol}<!-- upr-disable-file ${code} -->`;
+  const wholeFile: Fix = { title: l10n.t('Disable {0} for the whole file', code), edits: [{ range: lines.range(fileOffset, fileOffset), newText: fileEdit }] };
+  // In the front matter a comment would be YAML: only the whole file can switch the rule off.
+  if (model.frontMatter && line <= model.frontMatter.range.end.line) return [wholeFile];
   return [
     {
       title: l10n.t('Disable {0} for this line', code),
@@ -24,9 +27,6 @@ export function disableRuleFixes(model: SubmissionDocument, code: string, line: 
       title: l10n.t('Disable {0} with a comment on the line before', code),
       edits: [{ range: lines.range(lineStart, lineStart), newText: `${indent}<!-- upr-disable-next-line ${code} -->${eol}` }],
     },
-    {
-      title: l10n.t('Disable {0} for the whole file', code),
-      edits: [{ range: lines.range(fileOffset, fileOffset), newText: fileEdit }],
-    },
+    wholeFile,
   ];
 }
