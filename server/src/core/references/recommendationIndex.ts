@@ -576,7 +576,8 @@ export class RecommendationIndex {
   /**
    * Which States made recommendations like this text before, for "Similar past recommendations:
    * Germany 3, Canada 2": the records of `similarForLobbying`, counted per recommending State (the
-   * same recommendation imported twice counts once), most first.
+   * same recommendation imported twice counts once), most first, and of as many the State whose
+   * recommendation is the most similar first.
    */
   recommendingStatesFor(text: string, options: SimilarOptions = {}): StateCount[] {
     const byState = new Map<string, StateCount & { seen: Set<string> }>();
@@ -594,7 +595,8 @@ export class RecommendationIndex {
     }
     return [...byState.values()]
       .map(({ state, count, examples }) => ({ state, count, examples }))
-      .sort((a, b) => b.count - a.count || a.state.localeCompare(b.state))
+      // Stable: States of as many records stay in the order of their most similar one.
+      .sort((a, b) => b.count - a.count)
       .slice(0, options.limit ?? 10);
   }
 }
