@@ -37,6 +37,23 @@ describe('hover on a previous recommendation', () => {
     assert.match(value, /Also under this reference:\n- "Some other words about torture prevention" \(Kazakhstan, other\.csv:9\)$/);
   });
 
+  it('shows each text of an ambiguous reference once, with the States of all its records, and the warning counts texts', () => {
+    // Without the report's wording, two texts under one paragraph are ambiguous; two records share one text.
+    const item = records.filter((record) => record.paragraph === '76.116').map((record) => ({ ...record, reportText: undefined }));
+    assert.equal(item.length, 2);
+    const other = { ...item[0], text: 'Some other words about torture prevention', recommendingStates: ['Slovenia'], source: { file: 'other.csv', line: 2 } };
+    const ambiguous = { index: new RecommendationIndex([...item, other]), sampleFiles: new Set<string>() };
+    const value = hoverOn('A/HRC/15/2, para. 76.116', ambiguous);
+    const parts = value.split('\n---\n');
+    assert.equal(parts.length, 3, value);
+    assert.match(parts[0], /Ambiguous/);
+    assert.match(parts[1], /Protect the rights of people with disabilities[\s\S]*Recommended by (Afghanistan, Tajikistan|Tajikistan, Afghanistan)/);
+    assert.match(parts[2], /Some other words about torture prevention[\s\S]*Recommended by Slovenia/);
+    const text = '---\ntype: joint\nstate: Kyrgyzstan\ncycle: 2\nlanguage: en\ntitle: T\n---\n\n# Assessment\n\n1. See A/HRC/15/2, para. 76.116.\n';
+    const warning = analyseText(text, resolveConfig(), ambiguous).diagnostics.find((finding) => finding.code === 'references/ambiguous');
+    assert.equal(warning?.message, 'A/HRC/15/2, para. 76.116 is ambiguous: the index holds 2 different texts under it; hover to see them.');
+  });
+
   it("speaks the writer's language, the action category too", () => {
     useLocale('ru');
     try {

@@ -22,19 +22,37 @@ export function referenceHover({ model }: Analysis, position: Position, library:
     parts = [describe(best, library, resolution.recommendingStates)];
     const otherWords = resolution.records.filter((record) => textKey(record.text) !== textKey(best.text));
     if (otherWords.length) parts.push(otherRecords(otherWords));
+  } else if (resolution.kind === 'item') {
+    // Ambiguous: each text once, with the States of all its records.
+    const texts = byText(resolution.records);
+    parts = [l10n.t('**Ambiguous:** the index holds different recommendations under this reference.')];
+    for (const { record, states } of texts.slice(0, SHOWN)) parts.push(describe(record, library, states));
+    const others = texts.slice(SHOWN).map(({ record }) => record);
+    if (others.length) parts.push(otherRecords(others));
   } else {
     const shown = resolution.records.slice(0, SHOWN);
     parts = shown.map((record) => describe(record, library, record.recommendingStates));
-    if (resolution.ambiguous) parts.unshift(l10n.t('**Ambiguous:** the index holds different recommendations under this reference.'));
-    const others = resolution.records.slice(shown.length);
-    if (others.length) parts.push(resolution.kind === 'item' ? otherRecords(others) : l10n.t('… and {0} more recommendations in this document', others.length));
+    const others = resolution.records.length - shown.length;
+    if (others) parts.push(l10n.t('… and {0} more recommendations in this document', others));
   }
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: reference.range };
 }
 
 /** Records shown in full when a reference is ambiguous or names a whole document; the others are listed. */
 const SHOWN = 5;
-const OTHER_WORDS_SHOWN = 60;
+const OTHER_WORDS_SHOWN = 100;
+
+/** Records by their words, in order, each text with the recommending States of all its records. */
+function byText(records: readonly RecommendationRecord[]): { record: RecommendationRecord; states: string[] }[] {
+  const texts = new Map<string, { record: RecommendationRecord; states: string[] }>();
+  for (const record of records) {
+    const key = textKey(record.text);
+    const known = texts.get(key);
+    if (!known) texts.set(key, { record, states: [...record.recommendingStates] });
+    else for (const state of record.recommendingStates) if (!known.states.includes(state)) known.states.push(state);
+  }
+  return [...texts.values()];
+}
 
 /** Other records under the reference: their words, by whom and where, for the writer to check. */
 function otherRecords(others: RecommendationRecord[]): string {

@@ -3,7 +3,7 @@
 
 import * as l10n from '@vscode/l10n';
 import type { Finding } from '../findings';
-import { canonicalReference, type RecommendationRecord } from '../references/records';
+import { canonicalReference, textKey, type RecommendationRecord } from '../references/records';
 import { findState } from '../references/states';
 import type { Rule } from './rule';
 
@@ -47,7 +47,10 @@ export const previousRecommendationsRule: Rule = ({ model, frontMatter, library 
         code: 'references/ambiguous',
         severity: 'warning',
         range: reference.range,
-        message: l10n.t('{0} is ambiguous: the index holds {1} different recommendations under it.', cited, resolution.records.length),
+        message:
+          resolution.reason === 'different-states'
+            ? l10n.t('{0} is ambiguous: the index holds it for different States under review ({1}); hover to see the records.', cited, [...new Set(resolution.records.map((record) => record.state))].join(', '))
+            : l10n.t('{0} is ambiguous: the index holds {1} different texts under it; hover to see them.', cited, new Set(resolution.records.map((record) => textKey(record.text))).size),
       });
     }
   }
