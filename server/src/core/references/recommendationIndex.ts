@@ -196,6 +196,8 @@ export class RecommendationIndex {
   private readonly texts: WordIndex;
   private readonly byReferenceKey = new Map<string, number[]>();
   private readonly bySymbolKey = new Map<string, number[]>();
+  /** The series of the documents held (`A/HRC`, `CAT/C`, `E/C.12`): see `holdsSeries`. */
+  private readonly series = new Set<string>();
   private readonly byStateKey = new Map<string, number[]>();
   private readonly byIssueKey = new Map<string, number[]>();
   /** ISO code → name keys, and name key → ISO code, learnt from the records that carry both. */
@@ -260,6 +262,7 @@ export class RecommendationIndex {
       documents.push({ id, text: record.text });
       if (record.symbol) {
         push(this.bySymbolKey, symbolKey(record.symbol), id);
+        this.series.add(seriesKey(record.symbol));
         if (record.paragraph) push(this.byReferenceKey, referenceKey(record.symbol, record.paragraph), id);
       }
       const name = stateKeyOf(record.state);
@@ -301,6 +304,15 @@ export class RecommendationIndex {
   /** Whether the word index is complete (searches will not build any of it). */
   get prepared(): boolean {
     return this.pending.length === 0;
+  }
+
+  /**
+   * Whether the index holds documents of the series a symbol belongs to (its first two parts:
+   * `A/HRC` for UPR reports, `CAT/C` for the Committee against Torture): a coalition that imported
+   * no treaty-body recommendations is not told of each treaty-body paragraph it cites.
+   */
+  holdsSeries(symbol: string): boolean {
+    return this.series.has(seriesKey(symbol));
   }
 
   /** How many records the index holds. */
@@ -622,6 +634,10 @@ function scoreCliff(hits: readonly SimilarHit[]): number {
     }
   }
   return at;
+}
+
+function seriesKey(symbol: string): string {
+  return symbolKey(symbol).split('/').slice(0, 2).join('/');
 }
 
 function push(map: Map<string, number[]>, key: string, id: number): void {
