@@ -104,6 +104,10 @@ describe('previous recommendations and SDG targets over LSP', function () {
     // Words are searched again as they are typed; ids are filtered by the editor.
     assert.equal(byWords.isIncomplete, true);
     assert.equal((await completionList(withBody('1. Linked to SDG 5.'), 'SDG 5.')).isIncomplete, false);
+    // A goal's number: its targets too, and asked again as more is typed.
+    const goalTyped = await completionList(withBody('1. Linked to SDG 16'), 'SDG 16');
+    assert.equal(goalTyped.isIncomplete, true);
+    assert.ok(['16', '16.1', '16.a'].every((id) => goalTyped.items.some((item) => item.label === id)), JSON.stringify(goalTyped.items.map((item) => item.label)));
   });
 
   it('shows the full previous recommendation on hover, marked as sample data', async function () {

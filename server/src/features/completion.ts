@@ -37,7 +37,8 @@ function sdgCompletions(typed: string, position: Position, language: SdgLanguage
   const ids = byWords
     ? searchTargets(typed, language, 20).map((result) => result.id)
     : completeTargets(typed).map((completion) => completion.id);
-  // Targets by id are filtered by the editor as the id is typed; targets by words are searched again.
+  // Targets by words are searched again as they are typed; so are goals, whose targets are offered
+  // once a goal's number is typed (`SDG 1` then lists 1.1 …); targets by id are filtered by the editor.
   const items = ids.map((id, order) => ({
     label: id,
     kind: sdgTarget(id) ? CompletionItemKind.Value : CompletionItemKind.Module,
@@ -50,7 +51,7 @@ function sdgCompletions(typed: string, position: Position, language: SdgLanguage
     sortText: String(order).padStart(4, '0'),
     textEdit: { range, newText: id },
   }));
-  return { isIncomplete: byWords, items };
+  return { isIncomplete: byWords || !typed.includes('.'), items };
 }
 
 /** A line `  - ...` of the list under the front matter's `issues:` key. */
