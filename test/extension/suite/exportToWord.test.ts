@@ -17,7 +17,7 @@ describe('UPR: Export submission to Word', () => {
   // and "Export anyway" (force) are tested over LSP (test/lsp/exportToWord.test.ts).
   it('writes the sample in OHCHR form to the file it is given', async () => {
     const document = await openInEditor(workspaceFile(SAMPLE));
-    await ((await extensionApi()) as unknown as { ready: Promise<void> }).ready;
+    await (await extensionApi()).ready;
     dir = mkdtempSync(path.join(os.tmpdir(), 'upr-export-extension-'));
     const target = vscode.Uri.file(path.join(dir, 'submission.docx'));
     const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('uprSubmission.exportToWord', document.uri, target);

@@ -6,8 +6,7 @@ const RUSSIAN_SAMPLE = 'kyrgyzstan-gender-joint-submission.ru.upr.md';
 
 describe('UPR: Export factsheet for this section', () => {
   it('exports the thematic section around the cursor, even from its recommendations, as HTML', async () => {
-    const api = (await extensionApi()) as unknown as { ready: Promise<void> };
-    await api.ready;
+    await (await extensionApi()).ready;
     const document = await openInEditor(workspaceFile(RUSSIAN_SAMPLE));
     const editor = vscode.window.activeTextEditor!;
     const line = document.getText().split('\n').findIndex((text) => text.startsWith('- Создать к 2027 году единую электронную систему'));

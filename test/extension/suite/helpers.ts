@@ -101,6 +101,8 @@ export function linesMatching(doc: vscode.TextDocument, pattern: RegExp): number
 }
 
 export interface UprApi {
+  /** Settles once the language server is running. */
+  ready: Promise<void>;
   statusBarText(): string | undefined;
 }
 

@@ -31,7 +31,7 @@ describe('UPR: Import recommendations', () => {
   // "Replace" and "Keep both" answer a modal dialog, which a test cannot answer: the free name is
   // tested in test/unit/freeFileName.test.ts.
   it('writes the export given into the recommendations folder, and the index follows', async () => {
-    await ((await extensionApi()) as unknown as { ready: Promise<void> }).ready;
+    await (await extensionApi()).ready;
     const text = [
       '---', 'type: joint', 'state: Kyrgyzstan', 'cycle: 4', 'language: en', 'title: Juvenile justice', '---', '',
       '# Juvenile justice', '', '## Executive summary', '',

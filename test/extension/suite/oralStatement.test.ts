@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { SAMPLE, extensionApi, openInEditor, waitFor, workspaceFile } from './helpers';
+import { SAMPLE, extensionApi, openInEditor, waitFor, workspaceFile, type UprApi } from './helpers';
 
-interface SpeakingTimeApi {
-  ready: Promise<void>;
+interface SpeakingTimeApi extends UprApi {
   speakingTimeText(): string | undefined;
 }
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openInEditor, workspaceFile } from './helpers';
+import { extensionApi, openInEditor, workspaceFile } from './helpers';
 
 const FIXTURE = 'sdg-completion.upr.md';
 
@@ -10,6 +10,8 @@ describe(`SDG completion (${FIXTURE})`, () => {
 
   before(async () => {
     doc = await openInEditor(uri);
+    // The server answers completion once it runs; before, the editor offers only the document's words.
+    await (await extensionApi()).ready;
   });
 
   it('offers the targets of goal 5 after "SDG 5." and accepting one writes it', async () => {
