@@ -8,6 +8,7 @@ import type { Analysis } from '../core/analyse';
 import { canonicalReference } from '../core/references/records';
 import type { ReferenceLibrary } from '../core/references/library';
 import { ShowSimilarRecommendationsCommand, type SimilarRecommendation } from '../protocol';
+import { withoutCitations } from '../core/smart/citations';
 
 const STATES_SHOWN = 4;
 
@@ -34,7 +35,8 @@ export function codeLenses(analysis: Analysis, library: ReferenceLibrary): CodeL
   if (!lenses) cache.set(library, (lenses = new Map()));
   const known = lenses;
   return analysis.recommendations.flatMap(({ item }) => {
-    if (!known.has(item.text)) known.set(item.text, lensContent(item.text, library));
+    // Its citations ("SDG 16.3") are not what it asks for, and no past recommendation has them.
+    if (!known.has(item.text)) known.set(item.text, lensContent(withoutCitations(item.text), library));
     const content = known.get(item.text);
     if (!content) return [];
     const line = item.range.start.line;
