@@ -100,6 +100,7 @@ describe('the list of States', () => {
       ['Czech Republic', 'CZE'],
       ['Russia', 'RUS'],
       ['Kyrgyz Republic', 'KGZ'],
+      ['Kirghizia', 'KGZ'],
       ['Laos', 'LAO'],
       ['North Korea', 'PRK'],
       ['South Korea', 'KOR'],
