@@ -78,7 +78,7 @@ export async function loadReferences(files: string[], { onFile, wordIndexFolder 
     sourcesKey?.add(file, bytes);
     const decoded = decodeUtf8(bytes);
     if ('notUtf8' in decoded) {
-      problems.set(file, [{ line: decoded.notUtf8.line, message: notUtf8Reason(decoded.notUtf8) }]);
+      problems.set(file, [{ line: decoded.notUtf8.line, message: notUtf8Reason(decoded.notUtf8, file) }]);
       continue;
     }
     const result = importRecommendations(decoded.text, file);

@@ -380,7 +380,7 @@ async function importRecommendationsFile(params: ImportRecommendationsParams): P
   progress?.begin(l10n.t('Importing recommendations'), undefined, params.source, false);
   try {
     const decoded = decodeUtf8(readFileSync(params.source));
-    if ('notUtf8' in decoded) return { error: notUtf8Reason(decoded.notUtf8) };
+    if ('notUtf8' in decoded) return { error: notUtf8Reason(decoded.notUtf8, params.source) };
     const outcome = importToJson(params.source, decoded.text, params.target);
     if (outcome.written) await reloadReferences();
     return outcome;

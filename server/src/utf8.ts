@@ -28,7 +28,11 @@ export function decodeUtf8(bytes: Uint8Array): Utf8Text {
   return { notUtf8: { line, utf16 } };
 }
 
-/** What a command line or the editor says of such a file: where, and what to do. */
-export function notUtf8Reason({ line, utf16 }: { line: number; utf16: boolean }): string {
-  return utf16 ? l10n.t('it is UTF-16 text, not UTF-8: save it as UTF-8') : l10n.t('line {0} is not UTF-8 text: save the file as UTF-8', line);
+/**
+ * What a command line or the editor says of such a file: where, and what to do. A CSV comes from a
+ * spreadsheet, most often Excel, whose plain "CSV" is the legacy encoding of the system's language.
+ */
+export function notUtf8Reason({ line, utf16 }: { line: number; utf16: boolean }, file = ''): string {
+  const what = utf16 ? l10n.t('it is UTF-16 text, not UTF-8: save it as UTF-8') : l10n.t('line {0} is not UTF-8 text: save the file as UTF-8', line);
+  return /\.(?:csv|tsv|txt)$/i.test(file) ? `${what} ${l10n.t('(in Excel: Save As, then "CSV UTF-8")')}` : what;
 }

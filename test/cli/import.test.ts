@@ -181,9 +181,9 @@ describe('upr import', () => {
   it('exits 2 for unusable input or usage', () => {
     assertUsageFailure(run('import', 'missing.csv', '-o', 'out.json'), /^upr: missing\.csv: no such file$/m);
     write('latin1.csv', Buffer.from([...Buffer.from(`${HEADER}\n`), 0x52, 0x31, 0x2c, 0xe9, 0x0a]));
-    assertUsageFailure(run('import', 'latin1.csv', '-o', 'out.json'), /^upr: latin1\.csv: line 2 is not UTF-8 text: save the file as UTF-8$/m);
+    assertUsageFailure(run('import', 'latin1.csv', '-o', 'out.json'), /^upr: latin1\.csv: line 2 is not UTF-8 text: save the file as UTF-8 \(in Excel: Save As, then "CSV UTF-8"\)$/m);
     write('utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${HEADER}\n${GOOD_ROW}\n`, 'utf16le')]));
-    assertUsageFailure(run('import', 'utf16.csv', '-o', 'out.json'), /^upr: utf16\.csv: it is UTF-16 text, not UTF-8: save it as UTF-8$/m);
+    assertUsageFailure(run('import', 'utf16.csv', '-o', 'out.json'), /^upr: utf16\.csv: it is UTF-16 text, not UTF-8: save it as UTF-8 \(in Excel: Save As, then "CSV UTF-8"\)$/m);
     write('good.csv', `${HEADER}\n${GOOD_ROW}\n`);
     assertUsageFailure(run('import', 'good.csv'), /import needs -o OUT\.json/);
     assertUsageFailure(run('import', '-o', 'out.json'), /import takes exactly one FILE/);

@@ -44,7 +44,7 @@ describe('loadReferences', () => {
       const loaded = await loadReferences([join(folder, 'good.csv'), join(folder, 'mac-roman.csv'), join(folder, 'missing.csv')]);
       const { library, problems } = loaded;
       assert.equal(library.index.size, 1);
-      assert.deepEqual(problems.get(join(folder, 'mac-roman.csv')), [{ line: 3, message: 'line 3 is not UTF-8 text: save the file as UTF-8' }]);
+      assert.deepEqual(problems.get(join(folder, 'mac-roman.csv')), [{ line: 3, message: 'line 3 is not UTF-8 text: save the file as UTF-8 (in Excel: Save As, then "CSV UTF-8")' }]);
       assert.match(problems.get(join(folder, 'missing.csv'))?.[0].message ?? '', /^The file cannot be read: ENOENT/);
       assert.equal(
         loadSummary([join(folder, 'good.csv'), join(folder, 'mac-roman.csv'), join(folder, 'missing.csv')], [folder], loaded),

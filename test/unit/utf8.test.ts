@@ -22,4 +22,9 @@ describe('decodeUtf8', () => {
     assert.deepEqual(decodeUtf8(utf16), { notUtf8: { line: 1, utf16: true } });
     assert.equal(notUtf8Reason({ line: 1, utf16: true }), 'it is UTF-16 text, not UTF-8: save it as UTF-8');
   });
+
+  it('tells how to save a CSV as UTF-8 in Excel, which saves plain "CSV" in a legacy encoding', () => {
+    assert.equal(notUtf8Reason({ line: 3, utf16: false }, 'export.CSV'), 'line 3 is not UTF-8 text: save the file as UTF-8 (in Excel: Save As, then "CSV UTF-8")');
+    assert.equal(notUtf8Reason({ line: 3, utf16: false }, 'submission.upr.md'), 'line 3 is not UTF-8 text: save the file as UTF-8');
+  });
 });

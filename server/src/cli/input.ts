@@ -17,7 +17,7 @@ export function readSubmission(file: string): string {
     throw new UsageError(`${file}: ${reason}`);
   }
   const decoded = decodeUtf8(bytes);
-  if ('notUtf8' in decoded) throw new UsageError(`${file}: ${notUtf8Reason(decoded.notUtf8)}`);
+  if ('notUtf8' in decoded) throw new UsageError(`${file}: ${notUtf8Reason(decoded.notUtf8, file)}`);
   return decoded.text;
 }
 
