@@ -180,7 +180,7 @@ describe('previous recommendations and SDG targets over LSP', function () {
     const { uri } = await open(text);
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     assert.equal(lenses.length, 1);
-    assert.match(lenses[0].command!.title, /^Similar past recommendations: .*Iran 1/);
+    assert.match(lenses[0].command!.title, /^Similar past recommendations \(sample data\): .*Iran 1/);
     assert.match(lenses[0].command!.tooltip ?? '', /^Past recommendations most like this one \(with at least half of its words, or far closer than the rest\), counted by the State that made them/);
     assert.equal(lenses[0].range.start.line, lineOf(text, '- Ratify'));
     // Each similar recommendation names the row it comes from, which the list opens.

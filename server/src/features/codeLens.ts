@@ -60,5 +60,8 @@ function lensContent(text: string, library: ReferenceLibrary): LensContent | und
     text: record.text,
     source: { uri: pathToFileURL(record.source.file).toString(), line: Math.max(0, record.source.line - 1) },
   }));
-  return { title: l10n.t('Similar past recommendations: {0}', `${summary}${counts.length > STATES_SHOWN ? ', …' : ''}`), similar };
+  const states = `${summary}${counts.length > STATES_SHOWN ? ', …' : ''}`;
+  // Sample data is read only when the coalition has none of its own: its made-up States are said to be such.
+  const title = library.sampleFiles.size ? l10n.t('Similar past recommendations (sample data): {0}', states) : l10n.t('Similar past recommendations: {0}', states);
+  return { title, similar };
 }
