@@ -440,6 +440,9 @@ ${recommendations}
     const ru = document('1. Текст.', '- Принять закон о криминализации домашнего насилия к 2026 году.', 'ru');
     const [russianHint] = run(ru);
     assert.match(russianHint.message, /^Рекомендация не ссылается ни на одну задачу ЦУР\. Ближайшие: ЦУР 5\.2 \(Ликвидировать все формы насилия в отношении/);
+    // An English submission in a Russian editor: the targets as the submission cites them.
+    const [englishHint] = run(document('1. Text.', '- Adopt a law criminalizing domestic violence by 2026.'));
+    assert.match(englishHint.message, /^Рекомендация не ссылается ни на одну задачу ЦУР\. Ближайшие: SDG 5\.2 \(Eliminate all forms/);
     useLocale('en');
     const fr = document('1. Texte.', '- Adopter une loi érigeant en infraction la violence domestique d’ici 2026.', 'fr');
     const [frenchHint] = run(fr);

@@ -26,7 +26,8 @@ export const sdgReferencesRule: Rule = ({ model, frontMatter, recommendations })
       message: ids.length
         ? l10n.t(
             'The recommendation cites no SDG target. The closest: {0}.',
-            ids.map((id) => `${l10n.t('SDG {0}', id)} (${shortTargetText(id, language!, 50)})`).join('; '),
+            // As the submission cites them ("SDG 5.2" in an English one, whatever the editor's language), which the quick fixes write.
+            ids.map((id) => `${sdgLabel(frontMatter.data.language ?? language)} ${id} (${shortTargetText(id, language!, 50)})`).join('; '),
           )
         : l10n.t('The recommendation cites no SDG target: add the one it serves, as in "(SDG 16.3)".'),
     });
