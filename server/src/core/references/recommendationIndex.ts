@@ -61,7 +61,10 @@ export interface SimilarHit extends SearchHit {
 }
 
 export interface SimilarOptions extends SearchOptions {
-  /** Leave out hits with less coverage than this (0 unless given). */
+  /**
+   * Leave out hits with less coverage than this: 0 unless given for `similar`, 0.5 for
+   * `similarForLobbying` (which keeps hits that score far above the rest with less).
+   */
   minCoverage?: number;
 }
 
