@@ -504,6 +504,14 @@ describe('importers', () => {
         { line: 1, message: 'not a file of recommendations: expected an object with "format" and "recommendations"' },
       ]);
       assert.equal(importJson('{\n  "format": "upr-recommendations/1",\n}', 'comma.json').errors[0].line, 3);
+      // Another program's JSON (the shared data's own): once, with what to import instead.
+      assert.deepEqual(importJson(sharedCsv('recommendations.json'), 'recommendations.json').errors, [
+        {
+          line: 1,
+          message:
+            'not a file of recommendations in the project\'s format ("format": "upr-recommendations/1" and "recommendations"): import the CSV export instead (UPR Info, OHCHR thematic list or Universal Human Rights Index)',
+        },
+      ]);
     });
 
     it('reads a file by its name', () => {

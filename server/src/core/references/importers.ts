@@ -824,6 +824,14 @@ export function importJson(text: string, fileName: string): ImportResult {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { records: [], errors: [{ line: 1, message: l10n.t('not a file of recommendations: expected an object with "format" and "recommendations"') }], warnings: [], layout: undefined, rows: 0 };
   }
+  // Another program's JSON (none of the project's keys): said once, with what to import instead,
+  // rather than as a key missing and each of its own keys unknown.
+  if (!('format' in data) && !('recommendations' in data)) {
+    const message = l10n.t(
+      'not a file of recommendations in the project\'s format ("format": "upr-recommendations/1" and "recommendations"): import the CSV export instead (UPR Info, OHCHR thematic list or Universal Human Rights Index)',
+    );
+    return { records: [], errors: [{ line: 1, message }], warnings: [], layout: undefined, rows: 0 };
+  }
   const isFile = typeof data === 'object' && data !== null && !Array.isArray(data);
   const entries = isFile && Array.isArray((data as { recommendations?: unknown }).recommendations) ? ((data as { recommendations: unknown[] }).recommendations) : [];
   const lines = entryLines(body, entries.length);
