@@ -23,6 +23,15 @@ describe('RecommendationIndex', () => {
     assert.deepEqual([...new Set([...index.forState('KGZ'), ...index.forState('SVN')].map((record) => record.source.file))].sort(), ['recommendations.csv', 'slovenia.csv']);
   });
 
+  it('knows the series of the documents it holds, records added later included', () => {
+    const small = new RecommendationIndex([record({ id: 'a', symbol: 'A/HRC/15/2', paragraph: '76.1' })]);
+    assert.equal(small.holdsSeries('a/hrc/29/4'), true);
+    assert.equal(small.holdsSeries('CAT/C/KGZ/CO/2'), false);
+    small.add([record({ id: 'b', symbol: 'CAT/C/KAZ/CO/3', paragraph: '12' })]);
+    assert.equal(small.holdsSeries('CAT/C/KGZ/CO/2'), true);
+    assert.equal(small.holdsSeries('CEDAW/C/KGZ/CO/5'), false);
+  });
+
   describe('resolve', () => {
     it('resolves A/HRC/15/2, para. 76.27 to the recommendation the report item gives (Tajikistan)', () => {
       const resolution = index.resolve('A/HRC/15/2', '76.27');

@@ -199,8 +199,8 @@ export class RecommendationIndex {
   private readonly texts: WordIndex;
   private readonly byReferenceKey = new Map<string, number[]>();
   private readonly bySymbolKey = new Map<string, number[]>();
-  /** The series of the documents held (`A/HRC`, `CAT/C`, `E/C.12`): see `holdsSeries`. */
-  private readonly series = new Set<string>();
+  /** The series of the documents held (`A/HRC`, `CAT/C`, `E/C.12`), found at the first `holdsSeries`. */
+  private series: Set<string> | undefined;
   private readonly byStateKey = new Map<string, number[]>();
   private readonly byIssueKey = new Map<string, number[]>();
   /** ISO code → name keys, and name key → ISO code, learnt from the records that carry both. */
@@ -258,6 +258,7 @@ export class RecommendationIndex {
 
   /** Adds records (those of one more file, say). */
   add(records: Iterable<RecommendationRecord>): void {
+    this.series = undefined;
     const documents: IndexedText[] = [];
     for (const record of records) {
       const id = this.records.length;
@@ -265,7 +266,6 @@ export class RecommendationIndex {
       documents.push({ id, text: record.text });
       if (record.symbol) {
         push(this.bySymbolKey, symbolKey(record.symbol), id);
-        this.series.add(seriesKey(record.symbol));
         if (record.paragraph) push(this.byReferenceKey, referenceKey(record.symbol, record.paragraph), id);
       }
       const name = stateKeyOf(record.state);
@@ -315,6 +315,7 @@ export class RecommendationIndex {
    * no treaty-body recommendations is not told of each treaty-body paragraph it cites.
    */
   holdsSeries(symbol: string): boolean {
+    this.series ??= new Set([...this.bySymbolKey.keys()].map(seriesKey));
     return this.series.has(seriesKey(symbol));
   }
 
