@@ -71,6 +71,16 @@ describe('bad input', () => {
     assert.ok(!wrongState.includes('front-matter/unknown-state'));
   });
 
+  it('reads a front matter value with a mistake inside it, which is said', () => {
+    const text =
+      '---\ntype: joint\nstate: Kyrgyzstan\ncycle: 4\nlanguage: en\ntitle: T\ncoalition:\n  name: Open Door Network\n  members:\n    - organisation: Open Door\n' +
+      'issues:\n  - Torture and other CID\n  - Torture and other CID\n---\n\n# Recommendations\n\n- Take steps against torture.\n';
+    const analysis = analyse(text);
+    assert.ok(codes(analysis).includes('front-matter/schema'), codes(analysis).join(', '));
+    assert.equal(analysis.frontMatter.data.coalition?.name, 'Open Door Network');
+    assert.deepEqual(analysis.frontMatter.data.issues, ['Torture and other CID', 'Torture and other CID']);
+  });
+
   it('explains a document without front matter', () => {
     assert.deepEqual(codes(analyse('Just a letter.\n')), ['front-matter/missing', 'sections/executive-summary', 'sections/recommendations']);
     assert.deepEqual(codes(analyse('')), ['front-matter/missing', 'sections/executive-summary', 'sections/recommendations']);

@@ -149,9 +149,16 @@ export function checkFrontMatter(model: SubmissionDocument): FrontMatterResult {
     const node = nodeAt(document, path);
     return node?.range ? at(node.range[0], node.range[1]) : undefined;
   };
-  // The rules read the values as the schema types them: a value the schema finds wrong (`state: 5`)
-  // has its finding, and is left out of what they read.
-  const wrongKeys = new Set(schemaErrors.map((error) => errorPath(error)[0]));
+  // The rules read the values as the schema types them: a value the schema finds wrong as a whole
+  // (`state: 5`) has its finding, and is left out of what they read. A mistake inside a value (a
+  // member without a role, an issue listed twice) is only said: the value is still read.
+  const wrongKeys = new Set(
+    schemaErrors
+      .filter((error) => error.keyword !== 'uniqueItems' && error.keyword !== 'additionalProperties')
+      .map(errorPath)
+      .filter((path) => path.length === 1)
+      .map(([key]) => key),
+  );
   const trusted = Object.fromEntries(Object.entries(data as object).filter(([key]) => !wrongKeys.has(key))) as FrontMatterData;
   if (trusted.state !== undefined && !findState(trusted.state)) findings.push(unknownState(trusted.state, locate(['state']) ?? contentRange(block, lines)));
   return { data: trusted, valid: schemaErrors.length === 0, findings, locate };
