@@ -7,6 +7,7 @@ import type { CodeLens } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/analyse';
 import { canonicalReference } from '../core/references/records';
 import type { ReferenceLibrary } from '../core/references/library';
+import { recommendingStatesOf } from '../core/references/recommendationIndex';
 import { ShowSimilarRecommendationsCommand, type SimilarRecommendation } from '../protocol';
 import { withoutCitations } from '../core/smart/citations';
 
@@ -50,10 +51,12 @@ export function codeLenses(analysis: Analysis, library: ReferenceLibrary): CodeL
 }
 
 function lensContent(text: string, library: ReferenceLibrary): LensContent | undefined {
-  const counts = library.index.recommendingStatesFor(text);
+  // One search: the records counted are those the list shows.
+  const hits = library.index.similarForLobbying(text);
+  const counts = recommendingStatesOf(hits);
   if (!counts.length) return undefined;
   const summary = counts.slice(0, STATES_SHOWN).map(({ state, count }) => `${state} ${count}`).join(', ');
-  const similar = library.index.similarForLobbying(text).slice(0, 20).map(({ record }) => ({
+  const similar = hits.slice(0, 20).map(({ record }) => ({
     reference: canonicalReference(record),
     state: record.state,
     recommendingStates: record.recommendingStates,

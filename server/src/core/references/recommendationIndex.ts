@@ -591,30 +591,36 @@ export class RecommendationIndex {
 
   /**
    * Which States made recommendations like this text before, for "Similar past recommendations:
-   * Germany 3, Canada 2": the records of `similarForLobbying`, counted per recommending State (the
-   * same recommendation imported twice counts once), most first, and of as many the State whose
-   * recommendation is the most similar first.
+   * Germany 3, Canada 2": the records of `similarForLobbying`, counted by `recommendingStatesOf`.
    */
   recommendingStatesFor(text: string, options: SimilarOptions = {}): StateCount[] {
-    const byState = new Map<string, StateCount & { seen: Set<string> }>();
-    for (const { record } of this.similarForLobbying(text, options)) {
-      const same = `${stateKeyOf(record.state)}\u0000${record.cycle ?? ''}\u0000${textKey(record.text)}`;
-      for (const state of record.recommendingStates) {
-        const key = stateKeyOf(state);
-        let entry = byState.get(key);
-        if (!entry) byState.set(key, (entry = { state, count: 0, examples: [], seen: new Set() }));
-        if (entry.seen.has(same)) continue;
-        entry.seen.add(same);
-        entry.count++;
-        if (entry.examples.length < 3) entry.examples.push(record);
-      }
-    }
-    return [...byState.values()]
-      .map(({ state, count, examples }) => ({ state, count, examples }))
-      // Stable: States of as many records stay in the order of their most similar one.
-      .sort((a, b) => b.count - a.count)
-      .slice(0, options.limit ?? 10);
+    return recommendingStatesOf(this.similarForLobbying(text, options), options.limit);
   }
+}
+
+/**
+ * Similar records counted per recommending State (the same recommendation imported twice counts
+ * once), most first, and of as many the State whose recommendation is the most similar first.
+ */
+export function recommendingStatesOf(hits: readonly SimilarHit[], limit = 10): StateCount[] {
+  const byState = new Map<string, StateCount & { seen: Set<string> }>();
+  for (const { record } of hits) {
+    const same = `${stateKeyOf(record.state)}\u0000${record.cycle ?? ''}\u0000${textKey(record.text)}`;
+    for (const state of record.recommendingStates) {
+      const key = stateKeyOf(state);
+      let entry = byState.get(key);
+      if (!entry) byState.set(key, (entry = { state, count: 0, examples: [], seen: new Set() }));
+      if (entry.seen.has(same)) continue;
+      entry.seen.add(same);
+      entry.count++;
+      if (entry.examples.length < 3) entry.examples.push(record);
+    }
+  }
+  return [...byState.values()]
+    .map(({ state, count, examples }) => ({ state, count, examples }))
+    // Stable: States of as many records stay in the order of their most similar one.
+    .sort((a, b) => b.count - a.count)
+    .slice(0, limit);
 }
 
 /** How much higher than the next a hit must score to stand above the rest, and how much of the text it must still have. */
