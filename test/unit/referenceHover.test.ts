@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { analyseText } from '../../server/src/core/analyse';
 import { resolveConfig } from '../../server/src/core/config';
 import { importCsv } from '../../server/src/core/references/importers';
+import { citedItem } from '../../server/src/core/references/library';
 import { RecommendationIndex } from '../../server/src/core/references/recommendationIndex';
 import { referenceHover } from '../../server/src/features/referenceHover';
 import { useLocale } from '../../server/src/localisation';
@@ -29,6 +30,10 @@ describe('hover on a previous recommendation', () => {
     assert.equal(value.split('\n---\n').length, 1, value);
     assert.match(value, /Recommended by Tajikistan, Afghanistan/);
     assert.doesNotMatch(value, /Also under this reference/);
+    // In the item's own words, as completion shows it.
+    const [item] = records.filter((record) => record.paragraph === '76.116');
+    assert.ok(value.includes(`> ${citedItem(library.index, item).shown.text}`), value);
+    assert.equal(citedItem(library.index, item).shown.text, item.reportText);
   });
 
   it('lists the records of other words under the same reference, by whom and where', () => {

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/analyse';
-import { actionCategoryLabel, isSample, responseLabel, type ReferenceLibrary } from '../core/references/library';
+import { actionCategoryLabel, isSample, itemAsCited, responseLabel, type ReferenceLibrary } from '../core/references/library';
 import { canonicalReference, textKey, type RecommendationRecord } from '../core/references/records';
 import { containsPosition, Position } from '../core/text';
 
@@ -16,11 +16,13 @@ export function referenceHover({ model }: Analysis, position: Position, library:
   if (resolution.kind === 'none') return null;
   let parts: string[];
   if (resolution.kind === 'item' && !resolution.ambiguous) {
-    // One item: its words once, with every State the item credits; other records of the same words
-    // (co-sponsors, the same row in two files) are the item too, and only other words are listed.
-    const best = resolution.best!;
-    parts = [describe(best, library, resolution.recommendingStates)];
-    const otherWords = resolution.records.filter((record) => textKey(record.text) !== textKey(best.text));
+    // One item, as completion shows it: its words once, with every State the item credits. Records
+    // whose words are in the item's (co-sponsors, parts, the same row in two files) are the item
+    // too; only other words are listed.
+    const shown = itemAsCited(resolution)!;
+    parts = [describe(shown, library, shown.recommendingStates)];
+    const itemWords = textKey(shown.text);
+    const otherWords = resolution.records.filter((record) => !itemWords.includes(textKey(record.text)));
     if (otherWords.length) parts.push(otherRecords(otherWords));
   } else if (resolution.kind === 'item') {
     // Ambiguous: each text once, with the States of all its records.

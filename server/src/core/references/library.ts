@@ -2,7 +2,7 @@
 // those files are sample data (shown as such wherever their records appear).
 
 import * as l10n from '@vscode/l10n';
-import type { RecommendationIndex } from './recommendationIndex';
+import type { RecommendationIndex, Resolution } from './recommendationIndex';
 import type { RecommendationRecord } from './records';
 
 export interface ReferenceLibrary {
@@ -46,7 +46,11 @@ export function actionCategoryLabel(record: RecommendationRecord): string | unde
  */
 export function citedItem(index: RecommendationIndex, record: RecommendationRecord): { shown: RecommendationRecord; ambiguous: boolean } {
   if (!record.symbol || !record.paragraph) return { shown: record, ambiguous: false };
-  const { kind, best, text, recommendingStates, ambiguous } = index.resolve(record.symbol, record.paragraph);
-  if (kind !== 'item' || !best) return { shown: record, ambiguous };
-  return { shown: { ...best, text: text ?? best.text, recommendingStates }, ambiguous };
+  const resolution = index.resolve(record.symbol, record.paragraph);
+  return { shown: itemAsCited(resolution) ?? record, ambiguous: resolution.ambiguous };
+}
+
+/** A paragraph's item as shown: its best record, in the item's own words, with the States the report names for it. */
+export function itemAsCited({ kind, best, text, recommendingStates }: Resolution): RecommendationRecord | undefined {
+  return kind === 'item' && best ? { ...best, text: text ?? best.text, recommendingStates } : undefined;
 }
