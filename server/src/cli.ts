@@ -54,7 +54,8 @@ function parseOptions(argv: string[]) {
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     if (!code?.startsWith('ERR_PARSE_ARGS')) throw error;
-    const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+    // Node names an option with a short form as '-o, --output <value>': the long name is said.
+    const option = /'(?:-\w, )?(--?[\w-]+)/.exec(message)?.[1] ?? '';
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${option} (--help for usage; a FILE that starts with - goes after --)`);
     if (/argument missing/.test(message)) throw new UsageError(`${option} needs a value`);
     if (/does not take an argument/.test(message)) throw new UsageError(`${option} takes no value`);

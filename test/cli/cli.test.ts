@@ -307,6 +307,7 @@ describe('upr usage', function () {
   it('exits 2 for an unknown option or a missing value, in plain words', function () {
     assertUsageFailure(run('check', '--colour'), /^upr: unknown option --colour \(--help for usage; a FILE that starts with - goes after --\)$/m);
     assertUsageFailure(run('check', 'x.upr.md', '--format'), /^upr: --format needs a value$/m);
+    assertUsageFailure(run('import', 'x.csv', '-o'), /^upr: --output needs a value$/m);
     assertUsageFailure(run('export', 'x.upr.md', '--force=yes'), /^upr: --force takes no value$/m);
   });
 
