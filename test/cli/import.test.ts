@@ -198,7 +198,11 @@ describe('upr import', () => {
     write('upr.csv', input);
     assertUsageFailure(run('import', 'upr.csv', '-o', './upr.csv'), /^upr: \.\/upr\.csv: is an input; write the output to another file$/m);
     assert.equal(readFileSync(path.join(dir, 'upr.csv'), 'utf8'), input);
-    assert.deepEqual(readdirSync(dir), ['upr.csv']);
+    // Through a link, which is written through: the same file.
+    symlinkSync('upr.csv', path.join(dir, 'out.json'));
+    assertUsageFailure(run('import', 'upr.csv', '-o', 'out.json'), /^upr: out\.json: is an input; write the output to another file$/m);
+    assert.equal(readFileSync(path.join(dir, 'upr.csv'), 'utf8'), input);
+    assert.deepEqual(readdirSync(dir).sort(), ['out.json', 'upr.csv']);
   });
 
   it('replaces an earlier output whole', () => {

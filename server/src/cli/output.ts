@@ -2,7 +2,7 @@
 // file is written to a temporary file beside it and renamed over it, so that a reader never sees
 // a half-written file and a failure leaves what was there before.
 
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writableFile, writeFileAtomically as writeWhole } from '../atomicWrite';
 import { UsageError } from './usage';
@@ -13,15 +13,18 @@ import { UsageError } from './usage';
  */
 export function checkOutputPath(command: string, output: string | undefined, example: string, inputs: readonly string[] = []): string {
   if (!output) throw new UsageError(`${command} needs -o ${example}`);
-  if (inputs.some((input) => path.resolve(input) === path.resolve(output))) throw new UsageError(`${output}: is an input; write the output to another file`);
   const folder = path.dirname(path.resolve(output));
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`${output}: no such folder ${path.dirname(output)}`);
   if (existsSync(output) && statSync(output).isDirectory()) throw new UsageError(`${output}: is a folder`);
+  let file: string;
   try {
-    writableFile(output);
+    file = writableFile(output);
   } catch (error) {
     throw new UsageError(`${output}: cannot write: ${(error as Error).message}`);
   }
+  // The file written, which a link names, against the files read, which links may name too.
+  const read = (input: string) => (existsSync(input) ? realpathSync(input) : path.resolve(input));
+  if (inputs.some((input) => read(input) === file)) throw new UsageError(`${output}: is an input; write the output to another file`);
   return output;
 }
 
