@@ -39,7 +39,7 @@ import { isReferenceSource, loadReferences, loadSummary, referenceSourceFiles, s
 import { coalesced } from './coalesced';
 import { decodeUtf8, notUtf8Reason } from './utf8';
 import { writeWordIndex } from './wordIndexCache';
-import { importToJson } from './recommendationImport';
+import { importToJson, type ImportOutcome } from './recommendationImport';
 import { useLocale } from './localisation';
 import {
   AdvocacyTargetsCommand,
@@ -379,13 +379,23 @@ async function importRecommendationsFile(params: ImportRecommendationsParams): P
   const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
   progress?.begin(l10n.t('Importing recommendations'), undefined, params.source, false);
   try {
-    const decoded = decodeUtf8(readFileSync(params.source));
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(params.source);
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+    const decoded = decodeUtf8(bytes);
     if ('notUtf8' in decoded) return { error: notUtf8Reason(decoded.notUtf8, params.source) };
-    const outcome = importToJson(params.source, decoded.text, params.target);
+    let outcome: ImportOutcome;
+    try {
+      outcome = importToJson(params.source, decoded.text, params.target);
+    } catch (error) {
+      // Only the writing throws: its reason follows "cannot write:", as on the command line.
+      return { error: `${params.target}: cannot write: ${(error as Error).message}` };
+    }
     if (outcome.written) await reloadReferences();
     return outcome;
-  } catch (error) {
-    return { error: (error as Error).message };
   } finally {
     progress?.done();
   }

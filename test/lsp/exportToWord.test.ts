@@ -64,8 +64,11 @@ describe('upr.exportToWord over LSP', function () {
   it('answers a target it cannot write as an error and leaves the folder as it was', async function () {
     writeFileSync(path.join(dir, 'a-file'), '');
     const before = readdirSync(dir).sort();
-    const result = await exportTo(path.join(dir, 'a-file', 'out.docx'), true);
+    const target = path.join(dir, 'a-file', 'out.docx');
+    const result = await exportTo(target, true);
     assert.ok('error' in result, JSON.stringify(result));
+    // Which file, and why, as the command line says it.
+    assert.equal(result.error, `${target}: cannot write: a part of the path is not a folder in ${path.join(dir, 'a-file')}`);
     assert.deepEqual(readdirSync(dir).sort(), before);
   });
 });

@@ -12,10 +12,12 @@ export async function exportToWord(analysis: Analysis, params: ExportToWordParam
   if (errors.length && params.force !== true) {
     return { errors: errors.map(({ range, code, message }) => ({ line: range.start.line, character: range.start.character, code, message })) };
   }
+  const docx = await exportToDocx(analysis);
   try {
-    writeFileAtomically(params.target, await exportToDocx(analysis));
+    writeFileAtomically(params.target, docx);
   } catch (error) {
-    return { error: (error as Error).message };
+    // The writing's reason follows "cannot write:", as on the command line.
+    return { error: `${params.target}: cannot write: ${(error as Error).message}` };
   }
   return { written: params.target, words: analysis.wordCount.words, limit: analysis.wordLimit.limit };
 }
