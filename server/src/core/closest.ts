@@ -1,7 +1,7 @@
 // Suggestions for a mistyped label: the candidates most alike it by shared letter pairs (Dice's
 // coefficient on bigrams), for "did you mean" in messages.
 
-const normalise = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+import { textKey } from './text';
 
 function pairs(text: string): Set<string> {
   const result = new Set<string>();
@@ -11,10 +11,10 @@ function pairs(text: string): Set<string> {
 
 /** The candidates at least `threshold` alike `label`, most alike first. */
 export function closest(label: string, candidates: readonly string[], limit = 3, threshold = 0.3): string[] {
-  const own = pairs(normalise(label));
+  const own = pairs(textKey(label));
   return candidates
     .map((candidate) => {
-      const other = pairs(normalise(candidate));
+      const other = pairs(textKey(candidate));
       const shared = [...own].filter((pair) => other.has(pair)).length;
       return { candidate, score: (2 * shared) / (own.size + other.size || 1) };
     })

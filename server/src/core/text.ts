@@ -69,3 +69,8 @@ export function containsPosition(range: Range, position: Position): boolean {
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
+
+/** A text as compared for sameness: case, spaces and punctuation do not count. */
+export function textKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}

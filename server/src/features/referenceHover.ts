@@ -6,8 +6,8 @@ import * as l10n from '@vscode/l10n';
 import { Hover, MarkupKind } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/analyse';
 import { actionCategoryLabel, isSample, itemAsCited, responseLabel, type ReferenceLibrary } from '../core/references/library';
-import { canonicalReference, textKey, type RecommendationRecord } from '../core/references/records';
-import { containsPosition, Position } from '../core/text';
+import { canonicalReference, type RecommendationRecord } from '../core/references/records';
+import { containsPosition, Position, textKey } from '../core/text';
 
 export function referenceHover({ model }: Analysis, position: Position, library: ReferenceLibrary): Hover | null {
   const reference = model.references.find(({ range }) => containsPosition(range, position));

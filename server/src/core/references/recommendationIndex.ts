@@ -27,12 +27,12 @@ import {
   referenceKey,
   stateKey,
   symbolKey,
-  textKey,
   withoutRecommendingStates,
   type RecommendationRecord,
   type Response,
 } from './records';
 import { findState, namesOf } from './states';
+import { textKey } from '../text';
 import { WordIndex, type IndexedText, type SavedTexts } from './wordIndex';
 
 export interface SearchOptions {

@@ -80,11 +80,6 @@ export function referenceKey(symbol: string, paragraph: string): string {
   return `${symbolKey(symbol)}#${paragraph.trim()}`;
 }
 
-/** A text as compared for sameness: case, spaces and punctuation do not count. */
-export function textKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
 /**
  * A State's name as compared: case, accents, a leading "the", `&` for "and" and punctuation do not
  * count ("Trinidad & Tobago" is "Trinidad and Tobago", "Côte d'Ivoire" is "Cote d Ivoire").

@@ -4,7 +4,8 @@
 
 import * as l10n from '@vscode/l10n';
 import type { Finding } from '../findings';
-import { canonicalReference, textKey, type RecommendationRecord } from '../references/records';
+import { canonicalReference, type RecommendationRecord } from '../references/records';
+import { textKey } from '../text';
 import { findState } from '../references/states';
 import type { Rule } from './rule';
 
