@@ -23,6 +23,16 @@ describe('RecommendationIndex', () => {
     assert.deepEqual([...new Set([...index.forState('KGZ'), ...index.forState('SVN')].map((record) => record.source.file))].sort(), ['recommendations.csv', 'slovenia.csv']);
   });
 
+  it("answers for a State's records, and for documents, records added later included", () => {
+    const small = new RecommendationIndex([record({ id: 'a', symbol: 'A/HRC/15/2', paragraph: '76.1', stateCode: 'KGZ' })]);
+    assert.deepEqual([...small.recordsConcerning('KGZ')].map((found) => found.id), ['a']);
+    assert.equal(small.holdsDocument('a/hrc/15/2'), true);
+    assert.equal(small.holdsDocument('A/HRC/15/3'), false);
+    small.add([record({ id: 'b', state: 'Кыргызстан', symbol: 'A/HRC/15/3', paragraph: '1.1' })]);
+    assert.deepEqual([...small.recordsConcerning('KGZ')].map((found) => found.id), ['a', 'b']);
+    assert.equal(small.holdsDocument('A/HRC/15/3'), true);
+  });
+
   it('knows the series of the documents it holds, records added later included', () => {
     const small = new RecommendationIndex([record({ id: 'a', symbol: 'A/HRC/15/2', paragraph: '76.1' })]);
     assert.equal(small.holdsSeries('a/hrc/29/4'), true);

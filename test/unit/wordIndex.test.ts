@@ -37,39 +37,39 @@ describe('WordIndex', () => {
     assert.ok(texts.length > 1800);
     assert.ok(texts.some(({ text }) => new Set(wordsOf(text)).size < wordsOf(text).length), 'no text repeats a word');
     const index = new WordIndex(options);
-    index.addTexts(texts.slice(0, 500), wordsOf);
-    index.addTexts(texts.slice(500), wordsOf);
+    index.addTexts(texts.slice(0, 500));
+    index.addTexts(texts.slice(500));
     assert.deepEqual(asJson(index), asJson(minisearchOwn(texts)));
     assert.deepEqual(index.search('torture prevention', { prefix: true }), minisearchOwn(texts).search('torture prevention', { prefix: true }));
   });
 
   it('adds after texts were discarded as minisearch does', () => {
     const ours = new WordIndex(options);
-    ours.addTexts(texts.slice(0, 1000), wordsOf);
+    ours.addTexts(texts.slice(0, 1000));
     const theirs = minisearchOwn(texts.slice(0, 1000));
     for (const index of [ours, theirs]) for (let id = 100; id < 200; id++) index.discard(id);
-    ours.addTexts(texts.slice(1000), wordsOf);
+    ours.addTexts(texts.slice(1000));
     theirs.addAll(texts.slice(1000));
     assert.deepEqual(asJson(ours), asJson(theirs));
-    assert.throws(() => ours.addTexts([texts[5]], wordsOf), /duplicate ID 5/);
+    assert.throws(() => ours.addTexts([texts[5]]), /duplicate ID 5/);
   });
 
   it('restores what it saved', () => {
     const built = new WordIndex(options);
-    built.addTexts(texts, wordsOf);
+    built.addTexts(texts);
     const saved = JSON.parse(JSON.stringify(built.save())) as ReturnType<WordIndex['save']>;
     const restored = WordIndex.restore(saved, options);
     assert.deepEqual(sortedJson(restored), sortedJson(built));
     for (const query of ['torture prevention', 'inclusive educ', 'Roma']) assert.deepEqual(scores(restored, query), scores(built, query));
     // A restored index takes more texts as a built one does.
     const more = { id: texts.length, text: 'Ratify the Optional Protocol on zyxwvut' };
-    restored.addTexts([more], wordsOf);
+    restored.addTexts([more]);
     assert.deepEqual(restored.search('zyxwvut').map((result) => result.id), [more.id]);
   });
 
   it('tells how many texts have each word', () => {
     const index = new WordIndex(options);
-    index.addTexts(texts, wordsOf);
+    index.addTexts(texts);
     const counted = new Map<string, number>();
     for (const { text } of texts) for (const word of new Set(wordsOf(text))) counted.set(word, (counted.get(word) ?? 0) + 1);
     assert.deepEqual(new Map(index.wordCounts()), counted);
@@ -80,11 +80,11 @@ describe('WordIndex', () => {
 
   it('saves only texts numbered from 0, in order, none discarded', () => {
     const discarded = new WordIndex(options);
-    discarded.addTexts(texts.slice(0, 10), wordsOf);
+    discarded.addTexts(texts.slice(0, 10));
     discarded.discard(3);
     assert.throws(() => discarded.save(), /texts were removed/);
     const renumbered = new WordIndex(options);
-    renumbered.addTexts(texts.slice(5, 10), wordsOf);
+    renumbered.addTexts(texts.slice(5, 10));
     assert.throws(() => renumbered.save(), /not numbered 0 to n − 1/);
   });
 });

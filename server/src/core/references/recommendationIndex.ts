@@ -199,6 +199,8 @@ export class RecommendationIndex {
   private readonly texts: WordIndex;
   private readonly byReferenceKey = new Map<string, number[]>();
   private readonly bySymbolKey = new Map<string, number[]>();
+  /** The records of States asked for by `recordsConcerning`, by the name or code asked with. */
+  private readonly ofState = new Map<string, ReadonlySet<RecommendationRecord>>();
   /** The series of the documents held (`A/HRC`, `CAT/C`, `E/C.12`), found at the first `holdsSeries`. */
   private series: Set<string> | undefined;
   private readonly byStateKey = new Map<string, number[]>();
@@ -259,6 +261,7 @@ export class RecommendationIndex {
   /** Adds records (those of one more file, say). */
   add(records: Iterable<RecommendationRecord>): void {
     this.series = undefined;
+    this.ofState.clear();
     const documents: IndexedText[] = [];
     for (const record of records) {
       const id = this.records.length;
@@ -287,7 +290,7 @@ export class RecommendationIndex {
     if (!this.pending.length) return;
     const documents = this.pending;
     this.pending = [];
-    this.texts.addTexts(documents, words);
+    this.texts.addTexts(documents);
     this.vocabulary = undefined;
   }
 
@@ -298,7 +301,7 @@ export class RecommendationIndex {
    */
   async prepare(chunk = 2000): Promise<void> {
     while (this.pending.length) {
-      this.texts.addTexts(this.pending.splice(0, chunk), words);
+      this.texts.addTexts(this.pending.splice(0, chunk));
       this.vocabulary = undefined;
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -307,6 +310,11 @@ export class RecommendationIndex {
   /** Whether the word index is complete (searches will not build any of it). */
   get prepared(): boolean {
     return this.pending.length === 0;
+  }
+
+  /** Whether the index holds records of the document (`A/HRC/15/2`), whatever their paragraphs. */
+  holdsDocument(symbol: string): boolean {
+    return this.bySymbolKey.has(symbolKey(symbol));
   }
 
   /**
@@ -391,6 +399,20 @@ export class RecommendationIndex {
   forState(state: string, cycle?: number): RecommendationRecord[] {
     const records = this.recordsOf(this.idsOfState(state));
     return cycle === undefined ? records : records.filter((record) => record.cycle === cycle);
+  }
+
+  /**
+   * The records of a State under review, as a set: gathered once per State, since the rules ask of
+   * every reference on every keystroke whether it concerns the submission's State.
+   */
+  recordsConcerning(state: string): ReadonlySet<RecommendationRecord> {
+    let records = this.ofState.get(state);
+    if (!records) {
+      // A `state` being typed asks for each of its beginnings: only the last few are kept.
+      if (this.ofState.size >= STATES_KEPT) this.ofState.clear();
+      this.ofState.set(state, (records = new Set(this.forState(state))));
+    }
+    return records;
   }
 
   /** The recommendations with an issue or theme, compared without case. */
@@ -645,6 +667,9 @@ function scoreCliff(hits: readonly SimilarHit[]): number {
   }
   return at;
 }
+
+/** How many States' record sets `recordsConcerning` keeps. */
+const STATES_KEPT = 8;
 
 function seriesKey(symbol: string): string {
   return symbolKey(symbol).split('/').slice(0, 2).join('/');

@@ -38,9 +38,13 @@ export class WordIndex extends MiniSearch<IndexedText> {
     return this._fieldIds.text;
   }
 
-  /** Adds texts, with the words `wordsOf` finds in each (as the options' `tokenize` would), as `addAll` does. */
-  addTexts(documents: readonly IndexedText[], wordsOf: (text: string) => string[]): void {
+  /**
+   * Adds texts as `addAll` does, their words those of the options' `tokenize`: the index's words
+   * come out of it as indexed (no `processTerm`).
+   */
+  addTexts(documents: readonly IndexedText[]): void {
     const field = this.textField;
+    const { tokenize } = this._options;
     const postingsOf = new Map<string, Map<number, number>>();
     for (const { id, text } of documents) {
       if (this._idToShortId.has(id)) throw new Error(`MiniSearch: duplicate ID ${id}`);
@@ -49,7 +53,7 @@ export class WordIndex extends MiniSearch<IndexedText> {
       this._idToShortId.set(id, shortId);
       this._documentCount++;
       let distinct = 0;
-      for (const word of wordsOf(text)) {
+      for (const word of tokenize(text, 'text')) {
         let postings = postingsOf.get(word);
         if (!postings) postingsOf.set(word, (postings = this.postings(word, field)));
         const count = postings.get(shortId);
@@ -110,10 +114,7 @@ export class WordIndex extends MiniSearch<IndexedText> {
     return index;
   }
 
-  /**
-   * How many texts have the word: what a search for it goes through. Texts discarded count until
-   * minisearch vacuums the index.
-   */
+  /** How many texts have the word: what a search for it goes through. */
   textCount(word: string): number {
     return this._index.get(word)?.get(this.textField)?.size ?? 0;
   }

@@ -13,13 +13,11 @@ export const previousRecommendationsRule: Rule = ({ model, frontMatter, library 
   if (!library || library.index.size === 0) return [];
   const state = frontMatter.data.state;
   const findings: Finding[] = [];
-  // The State's records as the index finds them, by any of its names or its code, asked once.
-  let ofState: Set<RecommendationRecord> | undefined;
-  const recordsOfState = () => (ofState ??= new Set(library.index.forState(state ?? '')));
-  const isOfState = (record: RecommendationRecord) => recordsOfState().has(record);
+  // The State's records as the index finds them, by any of its names or its code.
+  const isOfState = (record: RecommendationRecord) => library.index.recordsConcerning(state ?? '').has(record);
   // A `state` neither the list of States nor the index knows is a typo, said once on the front
   // matter (front-matter/unknown-state): not again on every reference, as made to another State.
-  const checksState = () => state !== undefined && (findState(state) !== undefined || recordsOfState().size > 0);
+  const checksState = () => state !== undefined && (findState(state) !== undefined || library.index.recordsConcerning(state).size > 0);
   for (const reference of model.references) {
     // A document cited as a whole (a report, concluding observations) is not a recommendation.
     if (reference.paragraph === undefined) continue;
@@ -33,7 +31,7 @@ export const previousRecommendationsRule: Rule = ({ model, frontMatter, library 
         range: reference.range,
         // A report the index holds, without that paragraph: most likely a typo in the number.
         message:
-          library.index.resolve(reference.symbol).kind === 'document'
+          library.index.holdsDocument(reference.symbol)
             ? l10n.t('{0} has no paragraph {1} in the index of previous recommendations: check the number.', reference.symbol, reference.paragraph)
             : l10n.t('{0} is not in the index of previous recommendations: import the report into the recommendations folder.', cited),
       });
