@@ -6,6 +6,7 @@ import { parseInvitation } from '../collab/invitation';
 import type { CollabSession, CollabSessions } from '../collab/session';
 import { LANGUAGE_ID } from '../languageClient';
 import { joinWithProgress } from './share';
+import { fileExists } from './fileExists';
 
 export interface JoinArguments {
   invitation?: string;
@@ -44,11 +45,7 @@ async function targetDocument(uri: vscode.Uri | string | undefined, room: string
     filters: { [vscode.l10n.t('UPR submission')]: ['upr.md'] },
   });
   if (!target) return undefined;
-  try {
-    await vscode.workspace.fs.stat(target);
-  } catch {
-    await vscode.workspace.fs.writeFile(target, new Uint8Array()); // empty: the room's text fills it
-  }
+  if (!(await fileExists(target))) await vscode.workspace.fs.writeFile(target, new Uint8Array()); // empty: the room's text fills it
   return showDocument(target);
 }
 

@@ -45,11 +45,6 @@ const BY_CODE = new Map(STATES.map((state) => [state.code, state]));
 const BY_NAME = new Map(STATES.flatMap((state) => namesOf(state).map((name) => [stateKey(name), state] as const)));
 const ALL_NAMES = STATES.flatMap(namesOf);
 
-/** The 193 UN Member States and the two observer States, by English name. */
-export function unStates(): readonly UnState[] {
-  return STATES;
-}
-
 /** A State's UN short name, its other names, then its Russian names. */
 export function namesOf(state: UnState): string[] {
   return [state.name, ...state.otherNames, ...state.russianNames];
@@ -70,7 +65,7 @@ export function findState(nameOrCode: string): UnState | undefined {
  * The States most alike an unknown name, for "did you mean", most alike first ("Kyrgystan" →
  * Kyrgyzstan, "Кыргыстан" → Kyrgyzstan); a code written in small letters (`svn`) gives its State.
  */
-export function closestStates(value: string, limit = 3): UnState[] {
+function closestStates(value: string, limit = 3): UnState[] {
   const found = new Set<UnState>();
   const code = BY_CODE.get(value.trim().toUpperCase());
   if (code) found.add(code);
