@@ -1,5 +1,7 @@
 // Custom requests between the extension and the language server: names and payloads.
 
+import type { ImportOutcome } from './recommendationImport';
+
 export const WordCountRequest = 'upr/wordCount';
 
 export interface WordCountParams {
@@ -47,17 +49,7 @@ export interface ImportRecommendationsParams {
 }
 
 /** What "Import recommendations..." answers: the outcome, or why the files could not be read or written. */
-export type ImportRecommendationsResult =
-  | {
-      written: boolean;
-      records: number;
-      citable: number;
-      errors: { line: number; message: string }[];
-      /** Rows that look wrong (the same row twice, contradicting columns): written all the same. */
-      warnings: { line: number; message: string }[];
-      layout: string | undefined;
-    }
-  | { error: string };
+export type ImportRecommendationsResult = ImportOutcome | { error: string };
 
 /** Server command behind "Export factsheet..." and "Prepare oral statement": arguments `[uri]`; what can be chosen. */
 export const SubmissionPartsCommand = 'upr.submissionParts';

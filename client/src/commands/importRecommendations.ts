@@ -12,6 +12,7 @@ import {
   type ImportRecommendationsParams,
   type ImportRecommendationsResult,
 } from '../../../server/src/protocol';
+import { importProblemLines } from '../../../server/src/importProblems';
 import { SETTINGS_SECTION } from '../explicitSettings';
 import { freeFileName } from './freeFileName';
 import { fileExists } from './fileExists';
@@ -46,13 +47,10 @@ export async function importRecommendations(client: LanguageClient, output: vsco
     void vscode.window.showErrorMessage(vscode.l10n.t('The recommendations could not be imported: {0}', outcome.error));
     return undefined;
   }
-  // Errors and warnings in the order of the file's lines, as `upr import` prints them.
-  const found = [
-    ...outcome.errors.map(({ line, message }) => ({ line, text: message })),
-    ...outcome.warnings.map(({ line, message }) => ({ line, text: `${vscode.l10n.t('warning')}: ${message}` })),
-  ].sort((a, b) => a.line - b.line);
+  // As `upr import` prints them.
+  const found = importProblemLines(picked.fsPath, outcome, vscode.l10n.t('warning'));
   output.clear();
-  for (const { line, text } of found) output.appendLine(`${picked.fsPath}:${line}: ${text}`);
+  for (const line of found) output.appendLine(line);
   if (found.length) output.show(true);
   const where = vscode.workspace.asRelativePath(target);
   if (!outcome.written) {

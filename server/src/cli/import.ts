@@ -5,6 +5,7 @@
 // temporary file beside it and renamed only when complete. Rows that only look wrong are reported
 // as `FILE:LINE: warning: reason` and written, exit code 0. Exit code 2 for unusable input.
 
+import { importProblemLines } from '../importProblems';
 import { importToJson } from '../recommendationImport';
 import { readSubmission } from './input';
 import { checkOutputPath } from './output';
@@ -22,12 +23,7 @@ export function importFile(files: string[], output: string | undefined): number 
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${target}: cannot write: ${(error as Error).message}`);
   }
-  // Errors and warnings in the order of the file's lines, an error first on a line with both.
-  const found = [
-    ...outcome.errors.map(({ line, message }) => ({ line, text: message })),
-    ...outcome.warnings.map(({ line, message }) => ({ line, text: `warning: ${message}` })),
-  ].sort((a, b) => a.line - b.line);
-  for (const { line, text } of found) process.stderr.write(`${file}:${line}: ${text}\n`);
+  for (const line of importProblemLines(file, outcome, 'warning')) process.stderr.write(`${line}\n`);
   if (!outcome.written) {
     const count = outcome.errors.length;
     process.stderr.write(`${file}: ${count} problem${count === 1 ? '' : 's'}; nothing written\n`);
