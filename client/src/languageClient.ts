@@ -24,12 +24,9 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     synchronize: {
       // The server pulls `uprSubmission.*` itself; this only tells it when they change.
       configurationSection: 'uprSubmission',
-      // The coalition's configuration, and the files previous recommendations may be read from:
-      // the server keeps those in the folder its settings name, whenever they change.
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher(`**/${WORKSPACE_CONFIG_PATH}`),
-        vscode.workspace.createFileSystemWatcher('**/*.{csv,json}'),
-      ],
+      // The coalition's configuration. The server asks itself for the files of previous
+      // recommendations, in the folder its settings name, and again when the setting changes.
+      fileEvents: [vscode.workspace.createFileSystemWatcher(`**/${WORKSPACE_CONFIG_PATH}`)],
     },
     middleware: {
       workspace: {

@@ -5,6 +5,8 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  type Disposable,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -83,11 +85,14 @@ let wordIndexFolder: string | undefined;
 /** Recommendation files whose import problems were published. */
 const publishedSources = new Set<string>();
 let canReportProgress = false;
+/** Whether the client watches the files the server names, and tells of their changes. */
+let canWatchFiles = false;
 
 connection.onInitialize((params) => {
   useLocale(params.locale);
   canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
   canReportProgress = Boolean(params.capabilities.window?.workDoneProgress);
+  canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
   workspaceFolders = (params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []))
     .filter((uri) => uri.startsWith('file:'))
     .map((uri) => fileURLToPath(uri));
@@ -119,8 +124,23 @@ connection.onInitialized(async () => {
     connection.client.register(DidChangeConfigurationNotification.type, { section: 'uprSubmission' }).catch(() => {});
     await refreshSettings();
   }
+  await watchReferenceFolders();
   await reloadReferences();
 });
+
+/**
+ * Asks the client to report changes to the files previous recommendations are read from, in the
+ * folder the settings name; asked again when the setting names another folder.
+ */
+const watchReferenceFolders = coalesced(async () => {
+  if (!canWatchFiles) return;
+  const previous = referenceWatch;
+  referenceWatch = await connection.client
+    .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${settings.referencesFolder}/**/*.{csv,json}` }] })
+    .catch(() => undefined);
+  previous?.dispose();
+});
+let referenceWatch: Disposable | undefined;
 
 /** The folders the previous recommendations are read from: the one the settings name, in each workspace folder. */
 function referenceFolders(): string[] {
@@ -183,13 +203,15 @@ connection.onDidChangeConfiguration(async (change) => {
   const folder = settings.referencesFolder;
   if (canPullConfiguration) await refreshSettings();
   else settings = readSettings(change.settings?.uprSubmission);
-  if (settings.referencesFolder !== folder) await reloadReferences();
-  else reanalyseAll();
+  if (settings.referencesFolder !== folder) {
+    await watchReferenceFolders();
+    await reloadReferences();
+  } else reanalyseAll();
 });
 
 // Previous recommendations or the coalition's `.upr/config.yaml` changed on disk: read them again
-// and check everything anew. The client reports every CSV and JSON file of the workspace, so that
-// a folder named in the settings later is followed too.
+// and check everything anew. Only changes in the folder the settings name count: a client may
+// report others (one that watches more than it was asked to, or a change just before the setting's).
 connection.onDidChangeWatchedFiles(({ changes }) => {
   const sourceFolders = referenceFolders();
   if (changes.some(({ uri }) => uri.startsWith('file:') && isReferenceSource(fileURLToPath(uri), sourceFolders))) void reloadReferences();

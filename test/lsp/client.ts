@@ -58,6 +58,9 @@ export class TestClient {
   readonly diagnostics: PublishDiagnosticsParams[] = [];
   readonly applyEdits: ApplyWorkspaceEditParams[] = [];
   readonly configurationRequests: ConfigurationParams[] = [];
+  /** What the server asked the client to watch or tell it of (client/registerCapability), and then not (unregister). */
+  readonly registrations: { id: string; method: string; registerOptions?: unknown }[] = [];
+  readonly unregistrations: { id: string; method: string }[] = [];
   readonly logs: string[] = [];
   stderr = '';
   initializeResult: InitializeResult | undefined;
@@ -87,8 +90,14 @@ export class TestClient {
       setImmediate(() => this.configurationWaiters.splice(0).forEach((notify) => notify()));
       return answer;
     });
-    this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onRequest('client/unregisterCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: TestClient['registrations'] }) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
+    this.connection.onRequest('client/unregisterCapability', (params: { unregisterations: TestClient['unregistrations'] }) => {
+      this.unregistrations.push(...params.unregisterations);
+      return null;
+    });
     this.connection.onRequest('workspace/applyEdit', (params: ApplyWorkspaceEditParams) => {
       this.applyEdits.push(params);
       return { applied: true };
@@ -131,7 +140,7 @@ export class TestClient {
       rootUri: this.options.workspaceFolders?.[0] ?? null,
       locale: this.options.locale,
       capabilities: {
-        workspace: { configuration: pull, didChangeConfiguration: { dynamicRegistration: true }, applyEdit: true },
+        workspace: { configuration: pull, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, applyEdit: true },
         textDocument: {
           publishDiagnostics: { versionSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },

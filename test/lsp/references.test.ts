@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, CodeLens, CompletionList, Hover, Location } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, CompletionList, Diagnostic, Hover, Location } from 'vscode-languageserver-protocol';
 import { applyEdits, codesOf, editsFor, root, TestClient } from './client';
 import { JOINT_FRONT_MATTER } from './fixtures';
 
@@ -353,28 +353,38 @@ describe('the recommendations folder named in the settings', function () {
     await client!.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).toString(), type: 1 }] });
   }
 
-  /** The reference codes of a submission citing A/HRC/44/9, para. 116.1 and 116.2. */
-  async function referenceCodes(name: string): Promise<string[]> {
+  /** The reference diagnostics of a submission citing A/HRC/44/9, para. 116.1 and 116.2. */
+  async function referenceDiagnostics(name: string): Promise<Diagnostic[]> {
     const uri = pathToFileURL(path.join(folder, name)).toString();
     await client!.open(uri, `${JOINT_FRONT_MATTER}\n## Executive summary\n\n1. See A/HRC/44/9, para. 116.1 and A/HRC/44/9, para. 116.2.\n`, 1);
     const { diagnostics } = await client!.waitForDiagnostics(uri);
-    return codesOf(diagnostics).filter((code) => code.startsWith('references/'));
+    return diagnostics.filter((diagnostic) => String(diagnostic.code).startsWith('references/'));
   }
 
+  /** The globs the server asked the client to watch, and has not taken back. */
+  const watched = () =>
+    client!.registrations
+      .filter(({ method, id }) => method === 'workspace/didChangeWatchedFiles' && !client!.unregistrations.some((gone) => gone.id === id))
+      .flatMap(({ registerOptions }) => (registerOptions as { watchers: { globPattern: string }[] }).watchers.map(({ globPattern }) => globPattern));
+
   it('reads the folder the settings name, and follows changes there', async function () {
+    assert.deepEqual(watched(), ['**/recommendations/**/*.{csv,json}']);
     settings.references = { folder: 'coalition-exports' };
     const pulled = client!.nextConfiguration();
     await client!.notify('workspace/didChangeConfiguration', { settings: null });
     await pulled;
+    for (let attempt = 0; attempt < 50 && watched()[0] !== '**/coalition-exports/**/*.{csv,json}'; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+    // The client is asked to watch the new folder instead of the old.
+    assert.deepEqual(watched(), ['**/coalition-exports/**/*.{csv,json}']);
     await writeSource('coalition-exports/cycle3.json', '116.1');
-    // A file outside the folder (here the old one) does not count.
+    // A file outside the folder (here the old one) does not count, even when a client reports it.
     await writeSource('recommendations/cycle3.json', '116.2');
-    let codes: string[] = [];
+    let unknown: Diagnostic[] = [];
     for (let attempt = 0; attempt < 50; attempt++) {
-      codes = await referenceCodes(`cites-${attempt}.upr.md`);
-      if (codes.length === 1) break;
+      unknown = (await referenceDiagnostics(`cites-${attempt}.upr.md`)).filter((diagnostic) => diagnostic.code === 'references/unknown');
+      if (unknown.length === 1 && /116\.2/.test(String(unknown[0].message))) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    assert.deepEqual(codes, ['references/unknown']);
+    assert.deepEqual(unknown.map((diagnostic) => diagnostic.message), ['A/HRC/44/9 has no paragraph 116.2 in the index of previous recommendations: check the number.']);
   });
 });
