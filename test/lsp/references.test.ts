@@ -216,37 +216,39 @@ describe('previous recommendations and SDG targets over LSP', function () {
     // The same row twice: imported all the same, with a warning on the second.
     writeFileSync(source, `${header}\n${row}\n${row}\n`);
     const target = path.join(folder, 'recommendations', 'export.json');
-    const outcome = await client.request<{ written: boolean; records: number; warnings: { line: number; message: string }[] }>('workspace/executeCommand', {
-      command: 'upr.importRecommendations',
-      arguments: [{ source, target }],
-    });
-    assert.equal(outcome.written, true);
-    assert.equal(outcome.records, 2);
-    assert.deepEqual(outcome.warnings.map(({ line }) => line), [3]);
-    assert.match(outcome.warnings[0].message, /same recommendation as line 2/);
-    assert.match(readFileSync(target, 'utf8'), /"format": "upr-recommendations\/1"/);
-    // With the coalition's own recommendations beside it, the sample is left out, and said to be.
-    const sample = await client.waitForDiagnostics(uriOf(SAMPLE_INDEX), ({ diagnostics }) => diagnostics.length > 0, 10000);
-    assert.deepEqual(codesOf(sample.diagnostics), ['references/sample-set-aside']);
-    // The index follows: the new recommendation resolves.
-    const text = withBody('1. See A/HRC/44/9, para. 116.1.');
-    const { uri } = await open(text);
-    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at(text, 'A/HRC/44/9', 2) });
-    assert.match((hover.contents as { value: string }).value, /national preventive mechanism/);
+    try {
+      const outcome = await client.request<{ written: boolean; records: number; warnings: { line: number; message: string }[] }>('workspace/executeCommand', {
+        command: 'upr.importRecommendations',
+        arguments: [{ source, target }],
+      });
+      assert.equal(outcome.written, true);
+      assert.equal(outcome.records, 2);
+      assert.deepEqual(outcome.warnings.map(({ line }) => line), [3]);
+      assert.match(outcome.warnings[0].message, /same recommendation as line 2/);
+      assert.match(readFileSync(target, 'utf8'), /"format": "upr-recommendations\/1"/);
+      // With the coalition's own recommendations beside it, the sample is left out, and said to be.
+      const sample = await client.waitForDiagnostics(uriOf(SAMPLE_INDEX), ({ diagnostics }) => diagnostics.length > 0, 10000);
+      assert.deepEqual(codesOf(sample.diagnostics), ['references/sample-set-aside']);
+      // The index follows: the new recommendation resolves.
+      const text = withBody('1. See A/HRC/44/9, para. 116.1.');
+      const { uri } = await open(text);
+      const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at(text, 'A/HRC/44/9', 2) });
+      assert.match((hover.contents as { value: string }).value, /national preventive mechanism/);
 
-    writeFileSync(source, `${header}\nKyrgyzstan,3,35,A/HRC/44/9,116.2,"A/HRC/44/9, para. 116.2",,Denmark,Supported,,,,,\n`);
-    const refused = await client.request<{ written: boolean; errors: { line: number }[] }>('workspace/executeCommand', {
-      command: 'upr.importRecommendations',
-      arguments: [{ source, target: path.join(folder, 'recommendations', 'refused.json') }],
-    });
-    assert.equal(refused.written, false);
-    assert.deepEqual(refused.errors.map((error) => error.line), [2]);
-    assert.throws(() => readFileSync(path.join(folder, 'recommendations', 'refused.json')));
-
-    // Back to the sample alone, for the tests after this one.
-    rmSync(target);
-    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(target).toString(), type: 3 }] });
-    await client.waitForDiagnostics(uriOf(SAMPLE_INDEX), ({ diagnostics }) => diagnostics.length === 0, 10000);
+      writeFileSync(source, `${header}\nKyrgyzstan,3,35,A/HRC/44/9,116.2,"A/HRC/44/9, para. 116.2",,Denmark,Supported,,,,,\n`);
+      const refused = await client.request<{ written: boolean; errors: { line: number }[] }>('workspace/executeCommand', {
+        command: 'upr.importRecommendations',
+        arguments: [{ source, target: path.join(folder, 'recommendations', 'refused.json') }],
+      });
+      assert.equal(refused.written, false);
+      assert.deepEqual(refused.errors.map((error) => error.line), [2]);
+      assert.throws(() => readFileSync(path.join(folder, 'recommendations', 'refused.json')));
+    } finally {
+      // Back to the sample alone, for the tests after this one, whatever happened above.
+      rmSync(target, { force: true });
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(target).toString(), type: 3 }] });
+      await client.waitForDiagnostics(uriOf(SAMPLE_INDEX), ({ diagnostics }) => diagnostics.length === 0, 10000);
+    }
   });
 
   it('writes the advocacy targets table for the whole submission', async function () {

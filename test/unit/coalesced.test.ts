@@ -14,7 +14,7 @@ function controlledTask() {
   /** Finishes the run in progress and lets the promises that wait on it go on. */
   const finish = async () => {
     finishers.shift()!();
-    for (let turn = 0; turn < 5; turn++) await Promise.resolve();
+    await new Promise((resolve) => setImmediate(resolve));
   };
   return { task, finish, runs: () => runs };
 }

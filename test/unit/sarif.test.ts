@@ -5,14 +5,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RULE_DESCRIPTIONS } from '../../server/src/core/sarif';
 
-const CORE = resolve(__dirname, '../../server/src/core');
+// The server's sources: the core's checks, and those of the files it reads (recommendations, configuration).
+const SOURCES = resolve(__dirname, '../../server/src');
 
-/** The codes the core's findings are given, as written in its sources (`code: 'numbering/gap'`). */
+/** The codes findings are given, as written in the sources (`code: 'numbering/gap'`). */
 function codesInSources(): string[] {
   const codes = new Set<string>();
-  for (const name of readdirSync(CORE, { recursive: true, encoding: 'utf8' })) {
+  for (const name of readdirSync(SOURCES, { recursive: true, encoding: 'utf8' })) {
     if (!name.endsWith('.ts')) continue;
-    for (const match of readFileSync(join(CORE, name), 'utf8').matchAll(/\bcode: '([a-z-]+\/[a-z-]+)'/g)) codes.add(match[1]);
+    for (const match of readFileSync(join(SOURCES, name), 'utf8').matchAll(/\bcode: '([a-z-]+\/[a-z-]+)'/g)) codes.add(match[1]);
   }
   return [...codes].sort();
 }

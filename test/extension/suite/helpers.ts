@@ -78,6 +78,11 @@ export function codeOf(d: vscode.Diagnostic): string | number | undefined {
   return typeof d.code === 'object' ? d.code.value : d.code;
 }
 
+/** How many of the diagnostics have the code. */
+export function countOf(diagnostics: readonly vscode.Diagnostic[], code: string): number {
+  return diagnostics.filter((diagnostic) => codeOf(diagnostic) === code).length;
+}
+
 export function errorsOf(diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] {
   return diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { codeOf, extensionApi, openInEditor, waitForDiagnostics, workspaceFile } from './helpers';
+import { countOf, extensionApi, openInEditor, waitForDiagnostics, workspaceFile } from './helpers';
 
 // Rows of ../shared/data/upr/recommendations.csv (its layout, some columns left out), the first
 // one twice: a warning, which does not stop the import.
@@ -16,7 +16,6 @@ const CSV = [
 const NAME = 'kgz-cycle1-import-test';
 const DOCUMENT = 'cites-imported-recommendations.upr.md';
 
-const unknownReferences = (diagnostics: vscode.Diagnostic[]) => diagnostics.filter((d) => codeOf(d) === 'references/unknown').length;
 
 describe('UPR: Import recommendations', () => {
   let dir: string | undefined;
@@ -41,7 +40,7 @@ describe('UPR: Import recommendations', () => {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     await openInEditor(uri);
     // The sample index does not have 76.69.
-    await waitForDiagnostics(uri, (diagnostics) => unknownReferences(diagnostics) === 1);
+    await waitForDiagnostics(uri, (diagnostics) => countOf(diagnostics, 'references/unknown') === 1);
 
     dir = mkdtempSync(path.join(os.tmpdir(), 'upr-import-extension-'));
     const source = vscode.Uri.file(path.join(dir, `${NAME}.csv`));
@@ -55,8 +54,8 @@ describe('UPR: Import recommendations', () => {
       file.recommendations.map(({ id, paragraph }) => [id, paragraph]),
       [['KGZ-S08-002', '76.69'], ['KGZ-S08-012', '76.39'], ['KGZ-S08-002b', '76.69']],
     );
-    const diagnostics = await waitForDiagnostics(uri, (found) => unknownReferences(found) === 0);
-    assert.equal(unknownReferences(diagnostics), 0);
+    const diagnostics = await waitForDiagnostics(uri, (found) => countOf(found, 'references/unknown') === 0);
+    assert.equal(countOf(diagnostics, 'references/unknown'), 0);
 
     // Its own file imported again is no other file to keep: written over without a question.
     const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('uprSubmission.importRecommendations', target);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, openInEditor, waitForDiagnostics, workspaceFile } from './helpers';
+import { countOf, openInEditor, waitForDiagnostics, workspaceFile } from './helpers';
 
 // Changing `uprSubmission.references.folder` makes the index read the new folder, and files
 // written there later are followed too (VS Code's file watcher tells the language server).
@@ -12,7 +12,6 @@ function recommendations(paragraph: string): Uint8Array {
   return new TextEncoder().encode(JSON.stringify({ format: 'upr-recommendations/1', recommendations: [recommendation] }));
 }
 
-const unknownReferences = (diagnostics: vscode.Diagnostic[]) => diagnostics.filter((d) => codeOf(d) === 'references/unknown').length;
 
 describe('the recommendations folder named in the settings', () => {
   const settings = () => vscode.workspace.getConfiguration('uprSubmission');
@@ -34,13 +33,13 @@ describe('the recommendations folder named in the settings', () => {
     const uri = workspaceFile(DOCUMENT);
     await openInEditor(uri);
     // The sample index under recommendations/ has neither.
-    await waitForDiagnostics(uri, (diagnostics) => unknownReferences(diagnostics) === 2);
+    await waitForDiagnostics(uri, (diagnostics) => countOf(diagnostics, 'references/unknown') === 2);
 
     await settings().update('references.folder', FOLDER, vscode.ConfigurationTarget.Workspace);
-    await waitForDiagnostics(uri, (diagnostics) => unknownReferences(diagnostics) === 1);
+    await waitForDiagnostics(uri, (diagnostics) => countOf(diagnostics, 'references/unknown') === 1);
 
     await vscode.workspace.fs.writeFile(workspaceFile(`${FOLDER}/cycle3-b.json`), recommendations('116.1'));
-    const diagnostics = await waitForDiagnostics(uri, (found) => unknownReferences(found) === 0);
-    assert.equal(unknownReferences(diagnostics), 0);
+    const diagnostics = await waitForDiagnostics(uri, (found) => countOf(found, 'references/unknown') === 0);
+    assert.equal(countOf(diagnostics, 'references/unknown'), 0);
   });
 });
