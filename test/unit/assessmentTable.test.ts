@@ -5,12 +5,10 @@ import assert from 'node:assert/strict';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { analyseText } from '../../server/src/core/analyse';
 import { resolveConfig } from '../../server/src/core/config';
-import { importCsv } from '../../server/src/core/references/importers';
-import { RecommendationIndex } from '../../server/src/core/references/recommendationIndex';
 import { assessmentActions } from '../../server/src/features/assessmentTable';
-import { sharedCsv } from './importers.test';
+import { centralAsiaLibrary } from './sharedData';
 
-const library = { index: new RecommendationIndex(importCsv(sharedCsv('recommendations.csv'), 'recommendations.csv').records), sampleFiles: new Set<string>() };
+const library = centralAsiaLibrary();
 
 describe('assessment table of previous recommendations', () => {
   it('has one row per reference, with the States the report names for it', () => {

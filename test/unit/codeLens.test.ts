@@ -3,12 +3,10 @@
 import assert from 'node:assert/strict';
 import { analyseText } from '../../server/src/core/analyse';
 import { resolveConfig } from '../../server/src/core/config';
-import { importCsv } from '../../server/src/core/references/importers';
-import { RecommendationIndex } from '../../server/src/core/references/recommendationIndex';
 import { codeLenses } from '../../server/src/features/codeLens';
-import { sharedCsv } from './importers.test';
+import { centralAsiaLibrary } from './sharedData';
 
-const library = { index: new RecommendationIndex(importCsv(sharedCsv('recommendations.csv'), 'recommendations.csv').records), sampleFiles: new Set<string>() };
+const library = centralAsiaLibrary();
 
 function lensTitle(recommendation: string): string {
   const text = `---\ntype: joint\nstate: Kyrgyzstan\ncycle: 4\nlanguage: en\ntitle: T\n---\n\n# Recommendations\n\n- ${recommendation}\n`;

@@ -3,15 +3,12 @@
 // the layouts and mistakes the shared data lacks, and on garbage.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { importCsv, importJson, importRecommendations } from '../../server/src/core/references/importers';
 import { serialiseRecommendationFile, toEntry, toRecommendationFile, type RecommendationRecord } from '../../server/src/core/references/records';
 import { useLocale } from '../../server/src/localisation';
-
-export const SHARED = `${process.cwd()}/../shared/data/upr`;
-export const sharedCsv = (name: string) => readFileSync(`${SHARED}/${name}`, 'utf8');
+import { sharedCsv } from './sharedData';
 
 const byId = (records: RecommendationRecord[], id: string) => records.find((record) => record.id === id)!;
 

@@ -5,12 +5,10 @@ import assert from 'node:assert/strict';
 import type { MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import { analyseText } from '../../server/src/core/analyse';
 import { resolveConfig } from '../../server/src/core/config';
-import { importCsv } from '../../server/src/core/references/importers';
-import { RecommendationIndex } from '../../server/src/core/references/recommendationIndex';
 import { recommendationCompletions } from '../../server/src/features/recommendationCompletion';
-import { sharedCsv } from './importers.test';
+import { centralAsiaLibrary } from './sharedData';
 
-const library = { index: new RecommendationIndex(importCsv(sharedCsv('recommendations.csv'), 'recommendations.csv').records), sampleFiles: new Set<string>() };
+const library = centralAsiaLibrary();
 
 function complete(state: string, typed: string) {
   const text = `---\ntype: joint\nstate: ${state}\ncycle: 2\nlanguage: en\ntitle: Test\n---\n\n# Recommendations\n\n${typed}`;

@@ -3,13 +3,12 @@
 // thematic lists, read in place from ../shared/data/upr beside the repository.
 
 import assert from 'node:assert/strict';
-import { importCsv } from '../../server/src/core/references/importers';
 import { RecommendationIndex } from '../../server/src/core/references/recommendationIndex';
 import { canonicalReference, type RecommendationRecord } from '../../server/src/core/references/records';
-import { sharedCsv } from './importers.test';
+import { centralAsiaRecords, sloveniaRecords } from './sharedData';
 
-const centralAsia = importCsv(sharedCsv('recommendations.csv'), 'recommendations.csv').records;
-const slovenia = importCsv(sharedCsv('slovenia_cycles2-4_thematic_lists.csv'), 'slovenia.csv').records;
+const centralAsia = centralAsiaRecords();
+const slovenia = sloveniaRecords();
 
 function record(fields: Partial<RecommendationRecord>): RecommendationRecord {
   return { text: 'Ratify the CRPD', state: 'Kyrgyzstan', recommendingStates: [], issues: [], sdgs: [], source: { file: 'test.json', line: 1 }, ...fields };

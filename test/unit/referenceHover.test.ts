@@ -4,15 +4,14 @@
 import assert from 'node:assert/strict';
 import { analyseText } from '../../server/src/core/analyse';
 import { resolveConfig } from '../../server/src/core/config';
-import { importCsv } from '../../server/src/core/references/importers';
 import { citedItem } from '../../server/src/core/references/library';
 import { RecommendationIndex } from '../../server/src/core/references/recommendationIndex';
 import { referenceHover } from '../../server/src/features/referenceHover';
 import { useLocale } from '../../server/src/localisation';
-import { sharedCsv } from './importers.test';
+import { centralAsiaLibrary, centralAsiaRecords } from './sharedData';
 
-const records = importCsv(sharedCsv('recommendations.csv'), 'recommendations.csv').records;
-const library = { index: new RecommendationIndex(records), sampleFiles: new Set<string>() };
+const records = centralAsiaRecords();
+const library = centralAsiaLibrary();
 
 function hoverOn(reference: string, from = library): string {
   const text = `---\ntype: joint\nstate: Kyrgyzstan\ncycle: 2\nlanguage: en\ntitle: T\n---\n\n# Assessment\n\n1. See ${reference}.\n`;

@@ -7,7 +7,6 @@
 import assert from 'node:assert/strict';
 import { analyseText } from '../../server/src/core/analyse';
 import { resolveConfig } from '../../server/src/core/config';
-import { importCsv } from '../../server/src/core/references/importers';
 import { RecommendationIndex } from '../../server/src/core/references/recommendationIndex';
 import { stateKey } from '../../server/src/core/references/records';
 import data from '../../server/src/core/references/states.json';
@@ -16,10 +15,10 @@ import { findState, namesOf, suggestedStateNames, type UnState } from '../../ser
 /** The list as shipped: the 193 UN Member States and the two observer States. */
 const unStates = (): readonly UnState[] => (data as { states: UnState[] }).states;
 import { frontMatter } from './helpers';
-import { sharedCsv } from './importers.test';
+import { centralAsiaRecords, sloveniaRecords } from './sharedData';
 
-const centralAsia = importCsv(sharedCsv('recommendations.csv'), 'recommendations.csv').records;
-const slovenia = importCsv(sharedCsv('slovenia_cycles2-4_thematic_lists.csv'), 'slovenia.csv').records;
+const centralAsia = centralAsiaRecords();
+const slovenia = sloveniaRecords();
 
 /** The names of the shared data that are not the UN short name of their State, with its code. */
 const OTHER_NAMES_IN_SHARED_DATA: Record<string, string> = {

@@ -4,13 +4,12 @@
 
 import assert from 'node:assert/strict';
 import MiniSearch, { type Options } from 'minisearch';
-import { importCsv } from '../../server/src/core/references/importers';
 import { WordIndex, type IndexedText } from '../../server/src/core/references/wordIndex';
-import { sharedCsv } from './importers.test';
+import { centralAsiaRecords, sloveniaRecords } from './sharedData';
 
 const texts: IndexedText[] = [
-  ...importCsv(sharedCsv('recommendations.csv'), 'recommendations.csv').records,
-  ...importCsv(sharedCsv('slovenia_cycles2-4_thematic_lists.csv'), 'slovenia.csv').records,
+  ...centralAsiaRecords(),
+  ...sloveniaRecords(),
 ].map((record, id) => ({ id, text: record.text }));
 
 /** Words as the recommendation index takes them, repeated words included: some texts have a word twice. */
