@@ -20,6 +20,13 @@ function complete(state: string, typed: string) {
 }
 
 describe('completion of previous recommendations', () => {
+  it('offers as many references as it can show, though several records make one', () => {
+    // Kyrgyzstan has more than 50 references on "rights", some of them with a record per recommending State.
+    const references = new Set(library.index.search('rights', { state: 'Kyrgyzstan', limit: 1000 }).map((hit) => `${hit.record.symbol} ${hit.record.paragraph}`));
+    assert.ok(references.size > 50, String(references.size));
+    assert.equal(complete('Kyrgyzstan', '@rec rights').length, 50);
+  });
+
   it('offers each reference once, with the recommending State the report names for it', () => {
     const items = complete('Kyrgyzstan', '@rec corruption');
     const labels = items.map((item) => item.label);

@@ -13,6 +13,8 @@ import type { Position, Range } from '../core/text';
 const TRIGGER = /@rec(?:\s+([^@]*))?$|@rec(\S*)$/u;
 const PARTIAL_REFERENCE = /(?<![\p{L}\p{N}/])((?:A|E|CEDAW|CRC|CCPR|CAT|CERD|CRPD|CMW|CED)\/[A-Za-z0-9./-]*(?:,?\s*(?:paras?\.?|п\.)\s*[\d.]*)?)$/u;
 const LIMIT = 50;
+/** Records searched per item offered: UPR Info gives an item one record per recommending State. */
+const RECORDS_PER_ITEM = 4;
 
 /**
  * The previous recommendations for what was typed: an incomplete list, searched again as the
@@ -30,7 +32,8 @@ export function recommendationCompletions(analysis: Analysis, library: Reference
   if (trigger) {
     const words = (trigger[1] ?? trigger[2] ?? '').trim();
     records = words
-      ? library.index.search(words, { state, limit: LIMIT }).map((hit) => hit.record)
+      ? // Several records may make one item (one per recommending State): enough of them for LIMIT items.
+        library.index.search(words, { state, limit: LIMIT * RECORDS_PER_ITEM }).map((hit) => hit.record)
       : state
         ? library.index.forState(state)
         : [];
