@@ -659,10 +659,15 @@ function unusable(text: unknown): string | undefined {
   return undefined;
 }
 
+/** A file that gives no records: its errors, and the rows it has after the header (0 unless given). */
+function unread(errors: ImportError[], rows = 0): ImportResult {
+  return { records: [], errors, warnings: [], layout: undefined, rows };
+}
+
 /** Reads a CSV export of recommendations, in any of the layouts above. */
 export function importCsv(text: string, fileName: string): ImportResult {
   const refusal = unusable(text);
-  if (refusal) return { records: [], errors: [{ line: 1, message: refusal }], warnings: [], layout: undefined, rows: 0 };
+  if (refusal) return unread([{ line: 1, message: refusal }]);
 
   const errors: ImportError[] = [];
   let header: string[] | undefined;
@@ -695,13 +700,13 @@ export function importCsv(text: string, fileName: string): ImportResult {
     errors.push({ line: startLine(csvError.lines ?? 1, csvError.raw), message: csvErrorMessage(csvError, header?.length) });
   }
   if (!rows.length) {
-    return { records: [], errors: errors.length ? errors : [{ line: 1, message: unknownLayoutMessage() }], warnings: [], layout: undefined, rows: 0 };
+    return unread(errors.length ? errors : [{ line: 1, message: unknownLayoutMessage() }]);
   }
 
   const headerRow = rows[0];
   const layout = detectLayout(headerRow.record);
   if (!layout) {
-    return { records: [], errors: [{ line: startLine(headerRow.info.lines, headerRow.raw), message: unknownLayoutMessage(headerRow.record, separator) }], warnings: [], layout: undefined, rows: rows.length - 1 };
+    return unread([{ line: startLine(headerRow.info.lines, headerRow.raw), message: unknownLayoutMessage(headerRow.record, separator) }], rows.length - 1);
   }
 
   const records: RecommendationRecord[] = [];
@@ -804,7 +809,7 @@ function lineAtOffset(text: string, offset: number): number {
 /** Reads the project's own JSON (format upr-recommendations/1). */
 export function importJson(text: string, fileName: string): ImportResult {
   const refusal = unusable(text);
-  if (refusal) return { records: [], errors: [{ line: 1, message: refusal }], warnings: [], layout: undefined, rows: 0 };
+  if (refusal) return unread([{ line: 1, message: refusal }]);
   const body = text.replace(/^\uFEFF/, '');
   let data: unknown;
   try {
@@ -819,10 +824,10 @@ export function importJson(text: string, fileName: string): ImportResult {
       if (offset !== undefined) line = lineAtOffset(body, offset);
     }
     const reason = message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
-    return { records: [], errors: [{ line, message: l10n.t('not JSON: {0}', reason) }], warnings: [], layout: undefined, rows: 0 };
+    return unread([{ line, message: l10n.t('not JSON: {0}', reason) }]);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { records: [], errors: [{ line: 1, message: l10n.t('not a file of recommendations: expected an object with "format" and "recommendations"') }], warnings: [], layout: undefined, rows: 0 };
+    return unread([{ line: 1, message: l10n.t('not a file of recommendations: expected an object with "format" and "recommendations"') }]);
   }
   // Another program's JSON (none of the project's keys): said once, with what to import instead,
   // rather than as a key missing and each of its own keys unknown.
@@ -830,7 +835,7 @@ export function importJson(text: string, fileName: string): ImportResult {
     const message = l10n.t(
       'not a file of recommendations in the project\'s format ("format": "upr-recommendations/1" and "recommendations"): import the CSV export instead (UPR Info, OHCHR thematic list or Universal Human Rights Index)',
     );
-    return { records: [], errors: [{ line: 1, message }], warnings: [], layout: undefined, rows: 0 };
+    return unread([{ line: 1, message }]);
   }
   const isFile = typeof data === 'object' && data !== null && !Array.isArray(data);
   const entries = isFile && Array.isArray((data as { recommendations?: unknown }).recommendations) ? ((data as { recommendations: unknown[] }).recommendations) : [];
