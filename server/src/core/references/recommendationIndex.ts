@@ -33,6 +33,7 @@ import {
 } from './records';
 import { findState, namesOf } from './states';
 import { textKey } from '../text';
+import { keep, tokenize, WORD_RULES, words } from './indexedWords';
 import { WordIndex, type IndexedText, type SavedTexts } from './wordIndex';
 
 export interface SearchOptions {
@@ -107,39 +108,9 @@ export interface Resolution {
 
 /**
  * The version of the saved word index (`saveWordIndex`): raise it whenever what is indexed
- * changes (the stop words, `words`, minisearch's options), so that an index saved before is not
- * restored.
+ * changes (indexedWords.ts, minisearch's options), so that an index saved before is not restored.
  */
 const WORD_INDEX_FORMAT = 2;
-
-const STOP_WORDS = new Set(
-  (
-    'a an and are as at be by for from has have in into is it its of on or that the their there these this those to ' +
-    'was were which with within all any also such other own than then through upon including inter alia'
-  ).split(' '),
-);
-
-const NOT_WORD = /[^\p{L}\p{N}]+/u;
-
-/** Words: runs of letters and digits, in lower case ("women's" gives "women" and "s"). */
-function tokenize(text: string): string[] {
-  return text.toLowerCase().split(NOT_WORD);
-}
-
-/** A word as indexed and looked up: not a stop word, not a single letter. */
-function keep(word: string): string | null {
-  return word.length < 2 || STOP_WORDS.has(word) ? null : word;
-}
-
-/**
- * The words of a text that count: what is indexed and looked up. Split rather than matched: a
- * match allocates an array per word, which for 40,000 texts is work for the garbage collector.
- */
-function words(text: string): string[] {
-  const found: string[] = [];
-  for (const word of tokenize(text)) if (keep(word) !== null) found.push(word);
-  return found;
-}
 
 /** Words of this length or more are also looked up by their start: see `similarityWords`. */
 const STEM_FROM = 7;
@@ -225,15 +196,9 @@ export class RecommendationIndex {
    * an error.
    */
   constructor(records: Iterable<RecommendationRecord> = [], savedWordIndex?: string) {
-    const options: Options<IndexedText> = {
-      fields: ['text'],
-      // The words come out of `words` as indexed (`addTexts`).
-      tokenize: words,
-      processTerm: (word) => word,
-      searchOptions: { tokenize, processTerm: keep },
-    };
+    const options: Options<IndexedText> = { fields: ['text'], searchOptions: { tokenize, processTerm: keep } };
     this.add(records);
-    this.texts = savedWordIndex === undefined ? new WordIndex(options) : this.restoreWordIndex(savedWordIndex, options);
+    this.texts = savedWordIndex === undefined ? new WordIndex(options, WORD_RULES) : this.restoreWordIndex(savedWordIndex, options);
   }
 
   private restoreWordIndex(json: string, options: Options<IndexedText>): WordIndex {
@@ -243,7 +208,7 @@ export class RecommendationIndex {
     if (saved.records !== this.records.length || saved.texts.lengths.length !== this.records.length) {
       throw new Error(`saved word index: ${String(saved.records)} records, expected ${this.records.length}`);
     }
-    const texts = WordIndex.restore(saved.texts, options);
+    const texts = WordIndex.restore(saved.texts, options, WORD_RULES);
     this.pending = [];
     return texts;
   }
@@ -305,6 +270,7 @@ export class RecommendationIndex {
       this.vocabulary = undefined;
       await new Promise((resolve) => setImmediate(resolve));
     }
+    this.texts.layOut();
   }
 
   /** Whether the word index is complete (searches will not build any of it). */

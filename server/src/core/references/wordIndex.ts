@@ -1,17 +1,24 @@
-// The word index of the recommendation texts: minisearch, made fast enough for 40,000 texts.
+// The word index of the recommendation texts: minisearch, with its postings kept compact.
 //
-// - `addTexts` adds a batch of texts as `addAll` would. minisearch looks each word up in its
-//   radix tree at every occurrence (700,000 lookups for 40,000 texts, most of the build); here a
-//   batch looks each word up once.
-// - `save` and `WordIndex.restore` keep the index as arrays of numbers. minisearch's
-//   `toJSON`/`loadJS` keep one object per word with a key per text, and parse every key back into
-//   a number.
+// minisearch keeps, for each word, a Map from each text that has it to how often it has it: for
+// 40,000 texts, 700,000 Map entries, which took most of the time to build the index (0.5 s) and
+// tens of megabytes. Here the texts of every word lie in two typed arrays, one run per word, and
+// minisearch is given, in place of each Map, a read-only view of the run (`TextsOfWord`).
+// minisearch reads postings only through `size`, `keys()`, `get()` and iteration; it writes them
+// only when it adds or removes documents its own way (`add`, `remove`, `discard`), which this
+// index never does: texts are only added, by `addTexts`, and never removed.
 //
-// Both fill minisearch's protected fields as its own `add` and `loadJS` fill them:
-// test/unit/wordIndex.test.ts compares the results with minisearch's, so that a new version of
-// minisearch that stores its index otherwise fails there.
+// - `addTexts` notes the words of a batch of texts, numbered by a `Vocabulary` (vocabulary.ts);
+//   the runs are laid out again, in one pass (a counting sort), when the index is next read, or
+//   by `layOut()`.
+// - `save` and `WordIndex.restore` keep the runs as arrays of numbers.
+//
+// test/unit/wordIndex.test.ts compares what it builds and restores with minisearch's own `addAll`
+// and `loadJS`, so that a new version of minisearch that reads its index otherwise fails there.
 
-import MiniSearch, { type Options } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchOptions, type SearchResult } from 'minisearch';
+import { IntList } from '../intList';
+import { Vocabulary, type WordRules } from './vocabulary';
 
 export interface IndexedText {
   id: number;
@@ -19,8 +26,8 @@ export interface IndexedText {
 }
 
 /**
- * A saved index of texts 0 to n − 1, added in that order with nothing removed: for each text its
- * number of distinct words (minisearch's field length), and for each word its texts.
+ * A saved index of texts 0 to n − 1, added in that order: for each text its number of distinct
+ * words (minisearch's field length), and for each word its texts.
  */
 export interface SavedTexts {
   averageLength: number;
@@ -32,66 +39,214 @@ export interface SavedTexts {
   postings: [string, number[]][];
 }
 
+/**
+ * The texts of every word: word `w`'s are `texts[starts[w]]` to `texts[starts[w + 1] - 1]`, in
+ * increasing order, each with how often it has the word in `counts`.
+ */
+interface Runs {
+  starts: Int32Array;
+  texts: Int32Array;
+  counts: Uint16Array;
+}
+
+/** minisearch's Map of a word's texts to their counts, as a read-only view of the word's run. */
+class TextsOfWord {
+  /** Where the next `get` is likely to find its text: minisearch asks for them in order. */
+  private next = 0;
+
+  constructor(
+    private readonly runs: Runs,
+    private readonly word: number,
+  ) {}
+
+  get size(): number {
+    return this.runs.starts[this.word + 1] - this.runs.starts[this.word];
+  }
+
+  get(text: number): number | undefined {
+    const at = this.find(text);
+    return at === -1 ? undefined : this.runs.counts[at];
+  }
+
+  has(text: number): boolean {
+    return this.find(text) !== -1;
+  }
+
+  keys(): IterableIterator<number> {
+    const { starts, texts } = this.runs;
+    return texts.subarray(starts[this.word], starts[this.word + 1]).values();
+  }
+
+  *entries(): IterableIterator<[number, number]> {
+    const { starts, texts, counts } = this.runs;
+    for (let at = starts[this.word]; at < starts[this.word + 1]; at++) yield [texts[at], counts[at]];
+  }
+
+  [Symbol.iterator](): IterableIterator<[number, number]> {
+    return this.entries();
+  }
+
+  /** The position of the text in the run, or −1. */
+  private find(text: number): number {
+    const { starts, texts } = this.runs;
+    const start = starts[this.word];
+    const end = starts[this.word + 1];
+    if (this.next >= start && this.next < end && texts[this.next] === text) return this.next++;
+    let low = start;
+    let high = end;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (texts[middle] < text) low = middle + 1;
+      else high = middle;
+    }
+    if (low === end || texts[low] !== text) return -1;
+    this.next = low + 1;
+    return low;
+  }
+}
+
+/** The words of texts added and not laid out yet: texts `firstText` on, each after the one before. */
+class Notes {
+  firstText = 0;
+  /** Where each text's words start in `words`. */
+  readonly textStarts = new IntList();
+  /** Each text's distinct words, and how often the text has each. */
+  readonly words = new IntList();
+  readonly counts = new IntList();
+}
+
+/** A count as kept: a text with a word 65,535 times scores as one with it that often. */
+const MOST_COUNTED = 0xffff;
+
 export class WordIndex extends MiniSearch<IndexedText> {
+  /** The words, numbered in the order first met: a word's number is that of its run. */
+  private readonly vocabulary: Vocabulary;
+  private readonly runs: Runs = { starts: new Int32Array(1), texts: new Int32Array(0), counts: new Uint16Array(0) };
+  /**
+   * The words of the texts added since the runs were laid out: for each text, where its notes
+   * start; for each of its distinct words, the word and its count.
+   */
+  private noted = new Notes();
+  /** Per word, the last text noted with it, and where: a word met again in the same text is counted, not noted again. */
+  private lastText = new Int32Array(0);
+  private lastNote = new Int32Array(0);
+
+  /** `options` for minisearch (the field, how queries are split), `rules` for the words indexed. */
+  constructor(options: Options<IndexedText>, rules: WordRules) {
+    super(options);
+    this.vocabulary = new Vocabulary(rules);
+  }
+
   /** The one field indexed: minisearch numbers the fields it is given. */
   private get textField(): number {
     return this._fieldIds.text;
   }
 
-  /**
-   * Adds texts as `addAll` does, their words those of the options' `tokenize`: the index's words
-   * come out of it as indexed (no `processTerm`).
-   */
+  /** Adds texts as `addAll` does, their words those of the rules. */
   addTexts(documents: readonly IndexedText[]): void {
     const field = this.textField;
-    const { tokenize } = this._options;
-    const postingsOf = new Map<string, Map<number, number>>();
+    const numbers = new IntList();
+    const { words, counts, textStarts } = this.noted;
     for (const { id, text } of documents) {
       if (this._idToShortId.has(id)) throw new Error(`MiniSearch: duplicate ID ${id}`);
       const shortId = this._nextId++;
       this._documentIds.set(shortId, id);
       this._idToShortId.set(id, shortId);
       this._documentCount++;
-      let distinct = 0;
-      for (const word of tokenize(text, 'text')) {
-        let postings = postingsOf.get(word);
-        if (!postings) postingsOf.set(word, (postings = this.postings(word, field)));
-        const count = postings.get(shortId);
-        if (count === undefined) distinct++;
-        postings.set(shortId, (count ?? 0) + 1);
+      if (!textStarts.length) this.noted.firstText = shortId;
+      textStarts.push(words.length);
+      this.vocabulary.numberWords(text, numbers);
+      if (this.lastText.length < this.vocabulary.size) this.growLastTexts();
+      const { lastText, lastNote } = this;
+      for (let at = 0; at < numbers.length; at++) {
+        const number = numbers.values[at];
+        if (lastText[number] === shortId) {
+          counts.values[lastNote[number]]++;
+          continue;
+        }
+        lastText[number] = shortId;
+        lastNote[number] = words.length;
+        words.push(number);
+        counts.push(1);
       }
-      this.addLength(shortId, field, distinct);
+      this.addLength(shortId, field, words.length - textStarts.values[textStarts.length - 1]);
     }
   }
 
-  /** The index as `restore` reads it; only for texts 0 to n − 1 added in order, none removed. */
+  /**
+   * Lays out the runs of the words of the texts added since the last time: the texts already laid
+   * out keep their place at the start of each run, since texts are numbered in the order added.
+   * Reading the index does it first; call it to spare the next read the wait.
+   */
+  layOut(): void {
+    const { words: notedWords, counts: notedCounts, textStarts, firstText } = this.noted;
+    if (!textStarts.length) return;
+    const { starts, texts, counts } = this.runs;
+    const laidOut = starts.length - 1;
+    const wordCount = this.vocabulary.size;
+    const newStarts = new Int32Array(wordCount + 1);
+    for (let word = 0; word < laidOut; word++) newStarts[word + 1] = starts[word + 1] - starts[word];
+    for (let at = 0; at < notedWords.length; at++) newStarts[notedWords.values[at] + 1]++;
+    for (let word = 0; word < wordCount; word++) newStarts[word + 1] += newStarts[word];
+    const newTexts = new Int32Array(newStarts[wordCount]);
+    const newCounts = new Uint16Array(newStarts[wordCount]);
+    const fill = newStarts.slice(0, wordCount);
+    for (let word = 0; word < laidOut; word++) {
+      newTexts.set(texts.subarray(starts[word], starts[word + 1]), fill[word]);
+      newCounts.set(counts.subarray(starts[word], starts[word + 1]), fill[word]);
+      fill[word] += starts[word + 1] - starts[word];
+    }
+    for (let text = 0; text < textStarts.length; text++) {
+      const end = text + 1 < textStarts.length ? textStarts.values[text + 1] : notedWords.length;
+      for (let at = textStarts.values[text]; at < end; at++) {
+        const to = fill[notedWords.values[at]]++;
+        newTexts[to] = firstText + text;
+        newCounts[to] = Math.min(notedCounts.values[at], MOST_COUNTED);
+      }
+    }
+    Object.assign(this.runs, { starts: newStarts, texts: newTexts, counts: newCounts });
+    this.noted = new Notes();
+    for (let word = laidOut; word < wordCount; word++) this.addView(word);
+  }
+
+  override search(query: Query, options?: SearchOptions): SearchResult[] {
+    this.layOut();
+    return super.search(query, options);
+  }
+
+  override toJSON(): AsPlainObject {
+    this.layOut();
+    return super.toJSON();
+  }
+
+  /** The index as `restore` reads it; only for texts 0 to n − 1 added in order. */
   save(): SavedTexts {
+    this.layOut();
     const count = this._documentCount;
-    if (this._nextId !== count || this._dirtCount !== 0) throw new Error('WordIndex.save: texts were removed from this index');
     const field = this.textField;
     const lengths: number[] = [];
     for (let shortId = 0; shortId < count; shortId++) {
       if (this._documentIds.get(shortId) !== shortId) throw new Error('WordIndex.save: the texts are not numbered 0 to n − 1 in order');
       lengths.push(this._fieldLength.get(shortId)![field]);
     }
+    const { starts, texts, counts } = this.runs;
     const postings: [string, number[]][] = [];
-    for (const [word, fields] of this._index) {
+    for (let number = 0; number < this.vocabulary.size; number++) {
       const encoded: number[] = [];
       let previous = 0;
-      // minisearch adds a word's texts in increasing order.
-      for (const [shortId, occurrences] of fields.get(field) ?? []) {
-        encoded.push(shortId - previous);
-        if (occurrences > 1) encoded.push(-occurrences);
-        previous = shortId;
+      for (let at = starts[number]; at < starts[number + 1]; at++) {
+        encoded.push(texts[at] - previous);
+        if (counts[at] > 1) encoded.push(-counts[at]);
+        previous = texts[at];
       }
-      postings.push([word, encoded]);
+      postings.push([this.vocabulary.word(number), encoded]);
     }
     return { averageLength: this._avgFieldLength[field], lengths, postings };
   }
 
   /** The index `save` saved, with the options it was built with. */
-  static restore(saved: SavedTexts, options: Options<IndexedText>): WordIndex {
-    const index = new WordIndex(options);
+  static restore(saved: SavedTexts, options: Options<IndexedText>, rules: WordRules): WordIndex {
+    const index = new WordIndex(options, rules);
     const field = index.textField;
     const count = saved.lengths.length;
     for (let shortId = 0; shortId < count; shortId++) {
@@ -102,42 +257,61 @@ export class WordIndex extends MiniSearch<IndexedText> {
     index._documentCount = count;
     index._nextId = count;
     index._avgFieldLength[field] = saved.averageLength;
-    for (const [word, encoded] of saved.postings) {
-      const postings = new Map<number, number>();
+    let total = 0;
+    for (const [, encoded] of saved.postings) for (const value of encoded) if (value >= 0) total++;
+    const starts = new Int32Array(saved.postings.length + 1);
+    const texts = new Int32Array(total);
+    const counts = new Uint16Array(total);
+    let to = 0;
+    for (const [number, [word, encoded]] of saved.postings.entries()) {
+      if (index.vocabulary.add(word) !== number) throw new Error(`saved word index: "${word}" twice, or a word not indexed`);
       let shortId = 0;
       for (let at = 0; at < encoded.length; at++) {
         shortId += encoded[at];
-        postings.set(shortId, encoded[at + 1] < 0 ? -encoded[++at] : 1);
+        texts[to] = shortId;
+        counts[to++] = encoded[at + 1] < 0 ? Math.min(-encoded[++at], MOST_COUNTED) : 1;
       }
-      index._index.set(word, new Map([[field, postings]]));
+      starts[number + 1] = to;
     }
+    Object.assign(index.runs, { starts, texts, counts });
+    for (let word = 0; word < index.vocabulary.size; word++) index.addView(word);
     return index;
   }
 
   /** How many texts have the word: what a search for it goes through. */
   textCount(word: string): number {
-    return this._index.get(word)?.get(this.textField)?.size ?? 0;
+    this.layOut();
+    const number = this.vocabulary.numberOf(word);
+    return number === -1 ? 0 : this.runs.starts[number + 1] - this.runs.starts[number];
   }
 
   /** Every word indexed, with its number of texts (as `textCount`). */
   *wordCounts(): IterableIterator<[string, number]> {
-    const field = this.textField;
-    for (const [word, fields] of this._index) yield [word, fields.get(field)?.size ?? 0];
+    this.layOut();
+    const { starts } = this.runs;
+    for (let number = 0; number < this.vocabulary.size; number++) yield [this.vocabulary.word(number), starts[number + 1] - starts[number]];
   }
 
-  /** The texts of a word in a field, as minisearch's `addTerm` finds or creates them. */
-  private postings(word: string, field: number): Map<number, number> {
-    const fields = this._index.fetch(word, () => new Map());
-    let postings = fields.get(field);
-    if (!postings) fields.set(field, (postings = new Map()));
-    return postings;
+  /** Makes room in `lastText` and `lastNote` for every word numbered. */
+  private growLastTexts(): void {
+    const size = Math.max(1024, this.vocabulary.size * 2);
+    const lastText = new Int32Array(size).fill(-1);
+    lastText.set(this.lastText);
+    this.lastText = lastText;
+    const lastNote = new Int32Array(size);
+    lastNote.set(this.lastNote);
+    this.lastNote = lastNote;
+  }
+
+  /** Gives minisearch a newly laid-out word, its texts seen through its run. */
+  private addView(word: number): void {
+    const texts = new TextsOfWord(this.runs, word) as unknown as Map<number, number>;
+    this._index.set(this.vocabulary.word(word), new Map([[this.textField, texts]]));
   }
 
   /** As minisearch's `addFieldLength`: a text's length is its number of distinct words; the average runs over the texts. */
   private addLength(shortId: number, field: number, length: number): void {
-    const lengths = this._fieldLength.get(shortId);
-    if (lengths) lengths[field] = length;
-    else this._fieldLength.set(shortId, fieldLengths(field, length));
+    this._fieldLength.set(shortId, fieldLengths(field, length));
     const before = this._documentCount - 1;
     this._avgFieldLength[field] = ((this._avgFieldLength[field] || 0) * before + length) / (before + 1);
   }
