@@ -1,5 +1,5 @@
 // The word index of previous recommendations, saved between runs of the language server: building
-// it takes longer than reading the records (1.5 s for 40,000), restoring it much less. One file per
+// it takes 0.3 s for 40,000 records, restoring it a tenth of that. One file per
 // cache folder (the extension's storage of the workspace), for one set of source files: it holds
 // a key made of their paths and contents, and is restored only for the same key.
 

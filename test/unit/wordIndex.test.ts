@@ -88,11 +88,19 @@ describe('WordIndex', () => {
     assert.throws(() => renumbered.save(), /not numbered 0 to n − 1/);
   });
 
-  it('refuses a saved index that lists a word twice', () => {
+  it('refuses a saved index that does not hold together', () => {
     const built = new WordIndex(options, rules);
     built.addTexts(texts.slice(0, 10));
     const saved = built.save();
-    saved.postings.push(saved.postings[0]);
-    assert.throws(() => WordIndex.restore(saved, options, rules), new RegExp(`"${saved.postings[0][0]}" twice`));
+    const restore = (change: Partial<ReturnType<WordIndex['save']>>) => () => WordIndex.restore({ ...saved, ...change }, options, rules);
+    assert.doesNotThrow(restore({}));
+    assert.throws(restore({ words: [saved.words[1], ...saved.words.slice(1)] }), new RegExp(`"${saved.words[1]}" twice`));
+    assert.throws(restore({ words: saved.words.slice(1) }), /its runs do not fit its words/);
+    const textsOf = (values: number[]) => Buffer.from(new Int32Array(values).buffer).toString('base64');
+    const bytes = Buffer.from(saved.texts, 'base64');
+    const laidOut = Array.from(new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+    assert.throws(restore({ texts: textsOf(laidOut.map((text, at) => (at === 0 ? 10 : text))) }), new RegExp(`the texts of "${saved.words[0]}"`));
+    assert.throws(restore({ texts: saved.texts.slice(0, -8) }), /damaged|do not fit/);
+    assert.throws(restore({ counts: undefined as unknown as string }), /incomplete/);
   });
 });

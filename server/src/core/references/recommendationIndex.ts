@@ -110,7 +110,7 @@ export interface Resolution {
  * The version of the saved word index (`saveWordIndex`): raise it whenever what is indexed
  * changes (indexedWords.ts, minisearch's options), so that an index saved before is not restored.
  */
-const WORD_INDEX_FORMAT = 2;
+const WORD_INDEX_FORMAT = 3;
 
 /** Words of this length or more are also looked up by their start: see `similarityWords`. */
 const STEM_FROM = 7;
@@ -204,11 +204,10 @@ export class RecommendationIndex {
   private restoreWordIndex(json: string, options: Options<IndexedText>): WordIndex {
     const saved = JSON.parse(json) as Partial<SavedWordIndex>;
     if (saved.format !== WORD_INDEX_FORMAT) throw new Error(`saved word index: format ${String(saved.format)}, expected ${WORD_INDEX_FORMAT}`);
-    if (!Array.isArray(saved.texts?.lengths) || !Array.isArray(saved.texts.postings)) throw new Error('saved word index: incomplete');
-    if (saved.records !== this.records.length || saved.texts.lengths.length !== this.records.length) {
-      throw new Error(`saved word index: ${String(saved.records)} records, expected ${this.records.length}`);
-    }
+    if (saved.records !== this.records.length) throw new Error(`saved word index: ${String(saved.records)} records, expected ${this.records.length}`);
+    if (!saved.texts) throw new Error('saved word index: incomplete');
     const texts = WordIndex.restore(saved.texts, options, WORD_RULES);
+    if (texts.documentCount !== this.records.length) throw new Error(`saved word index: ${texts.documentCount} texts, expected ${this.records.length}`);
     this.pending = [];
     return texts;
   }

@@ -11,7 +11,7 @@
 // - `addTexts` notes the words of a batch of texts, numbered by a `Vocabulary` (vocabulary.ts);
 //   the runs are laid out again, in one pass (a counting sort), when the index is next read, or
 //   by `layOut()`.
-// - `save` and `WordIndex.restore` keep the runs as arrays of numbers.
+// - `save` and `WordIndex.restore` keep the runs as they are, their typed arrays in base64.
 //
 // test/unit/wordIndex.test.ts compares what it builds and restores with minisearch's own `addAll`
 // and `loadJS`, so that a new version of minisearch that reads its index otherwise fails there.
@@ -26,17 +26,19 @@ export interface IndexedText {
 }
 
 /**
- * A saved index of texts 0 to n − 1, added in that order: for each text its number of distinct
- * words (minisearch's field length), and for each word its texts.
+ * A saved index of texts 0 to n − 1, added in that order: its words, and as base64 the typed arrays
+ * of `Runs` and of each text's number of distinct words (minisearch's field length), in this
+ * machine's byte order (an index is saved where it is used).
  */
 export interface SavedTexts {
   averageLength: number;
-  lengths: number[];
-  /**
-   * Per word, its texts in increasing order, each as the difference from the one before (the
-   * first from 0); a text with the word more than once is followed by minus that count.
-   */
-  postings: [string, number[]][];
+  words: string[];
+  /** Int32Array: each text's number of distinct words. */
+  lengths: string;
+  /** Int32Array, Int32Array and Uint16Array: `Runs`. */
+  starts: string;
+  texts: string;
+  counts: string;
 }
 
 /**
@@ -224,57 +226,60 @@ export class WordIndex extends MiniSearch<IndexedText> {
     this.layOut();
     const count = this._documentCount;
     const field = this.textField;
-    const lengths: number[] = [];
+    const lengths = new Int32Array(count);
     for (let shortId = 0; shortId < count; shortId++) {
       if (this._documentIds.get(shortId) !== shortId) throw new Error('WordIndex.save: the texts are not numbered 0 to n − 1 in order');
-      lengths.push(this._fieldLength.get(shortId)![field]);
+      lengths[shortId] = this._fieldLength.get(shortId)![field];
     }
     const { starts, texts, counts } = this.runs;
-    const postings: [string, number[]][] = [];
-    for (let number = 0; number < this.vocabulary.size; number++) {
-      const encoded: number[] = [];
-      let previous = 0;
-      for (let at = starts[number]; at < starts[number + 1]; at++) {
-        encoded.push(texts[at] - previous);
-        if (counts[at] > 1) encoded.push(-counts[at]);
-        previous = texts[at];
-      }
-      postings.push([this.vocabulary.word(number), encoded]);
-    }
-    return { averageLength: this._avgFieldLength[field], lengths, postings };
+    return {
+      averageLength: this._avgFieldLength[field],
+      words: Array.from({ length: this.vocabulary.size }, (_, number) => this.vocabulary.word(number)),
+      lengths: toBase64(lengths),
+      starts: toBase64(starts),
+      texts: toBase64(texts),
+      counts: toBase64(counts),
+    };
   }
 
-  /** The index `save` saved, with the options it was built with. */
+  /**
+   * The index `save` saved, with the options and rules it was built with. One that does not hold
+   * together (damaged, or not saved by `save`) is an error, not an index that fails when searched.
+   */
   static restore(saved: SavedTexts, options: Options<IndexedText>, rules: WordRules): WordIndex {
+    const refused = (why: string) => new Error(`saved word index: ${why}`);
+    if (typeof saved?.averageLength !== 'number' || !Array.isArray(saved.words)) throw refused('incomplete');
+    const lengths = new Int32Array(fromBase64(saved.lengths, Int32Array.BYTES_PER_ELEMENT));
+    const starts = new Int32Array(fromBase64(saved.starts, Int32Array.BYTES_PER_ELEMENT));
+    const texts = new Int32Array(fromBase64(saved.texts, Int32Array.BYTES_PER_ELEMENT));
+    const counts = new Uint16Array(fromBase64(saved.counts, Uint16Array.BYTES_PER_ELEMENT));
+    const wordCount = saved.words.length;
+    if (starts.length !== wordCount + 1 || starts[0] !== 0 || starts[wordCount] !== texts.length || counts.length !== texts.length) {
+      throw refused('its runs do not fit its words');
+    }
+    const count = lengths.length;
+    for (let word = 0; word < wordCount; word++) {
+      // Each run holds texts of the index, in increasing order: what `TextsOfWord` searches.
+      if (starts[word + 1] < starts[word]) throw refused('its runs do not fit its words');
+      for (let at = starts[word]; at < starts[word + 1]; at++) {
+        if (texts[at] < 0 || texts[at] >= count || (at > starts[word] && texts[at] <= texts[at - 1])) throw refused(`the texts of "${String(saved.words[word])}"`);
+      }
+    }
     const index = new WordIndex(options, rules);
+    for (const [number, word] of saved.words.entries()) {
+      if (typeof word !== 'string' || index.vocabulary.add(word) !== number) throw refused(`"${String(word)}" twice, or a word not indexed`);
+    }
     const field = index.textField;
-    const count = saved.lengths.length;
     for (let shortId = 0; shortId < count; shortId++) {
       index._documentIds.set(shortId, shortId);
       index._idToShortId.set(shortId, shortId);
-      index._fieldLength.set(shortId, fieldLengths(field, saved.lengths[shortId]));
+      index._fieldLength.set(shortId, fieldLengths(field, lengths[shortId]));
     }
     index._documentCount = count;
     index._nextId = count;
     index._avgFieldLength[field] = saved.averageLength;
-    let total = 0;
-    for (const [, encoded] of saved.postings) for (const value of encoded) if (value >= 0) total++;
-    const starts = new Int32Array(saved.postings.length + 1);
-    const texts = new Int32Array(total);
-    const counts = new Uint16Array(total);
-    let to = 0;
-    for (const [number, [word, encoded]] of saved.postings.entries()) {
-      if (index.vocabulary.add(word) !== number) throw new Error(`saved word index: "${word}" twice, or a word not indexed`);
-      let shortId = 0;
-      for (let at = 0; at < encoded.length; at++) {
-        shortId += encoded[at];
-        texts[to] = shortId;
-        counts[to++] = encoded[at + 1] < 0 ? Math.min(-encoded[++at], MOST_COUNTED) : 1;
-      }
-      starts[number + 1] = to;
-    }
     Object.assign(index.runs, { starts, texts, counts });
-    for (let word = 0; word < index.vocabulary.size; word++) index.addView(word);
+    for (let word = 0; word < wordCount; word++) index.addView(word);
     return index;
   }
 
@@ -325,4 +330,18 @@ function fieldLengths(field: number, length: number): number[] {
   const lengths = new Array<number>(field + 1);
   lengths[field] = length;
   return lengths;
+}
+
+function toBase64(values: Int32Array | Uint16Array): string {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+}
+
+/** The bytes of a typed array saved by `toBase64`, copied to a buffer of their own (aligned for it). */
+function fromBase64(text: unknown, bytesPerValue: number): ArrayBuffer {
+  if (typeof text !== 'string') throw new Error('saved word index: incomplete');
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.byteLength % bytesPerValue !== 0) throw new Error('saved word index: damaged');
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return copy.buffer;
 }
