@@ -34,6 +34,13 @@ export async function importRecommendations(client: LanguageClient, output: vsco
   if (!picked) return undefined;
   const subfolder = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('references.folder')?.trim() || 'recommendations';
   const targetFolder = vscode.Uri.joinPath(folder.uri, subfolder);
+  // A CSV in that folder is read as it is: its JSON beside it would give every recommendation twice.
+  if (/\.csv$/i.test(picked.fsPath) && isInside(picked.fsPath, targetFolder.fsPath)) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} is read from {1} as it is: importing it there would give its recommendations twice. Import exports kept outside {1}.', path.basename(picked.fsPath), subfolder),
+    );
+    return undefined;
+  }
   await vscode.workspace.fs.createDirectory(targetFolder);
   const target = await chooseTarget(targetFolder, `${path.basename(picked.fsPath).replace(/\.[^.]+$/, '')}.json`, picked);
   if (!target) return undefined;
@@ -90,4 +97,9 @@ async function chooseTarget(folder: vscode.Uri, fileName: string, source: vscode
   );
   if (choice === replace) return target;
   return choice === keepBoth ? vscode.Uri.joinPath(folder, beside) : undefined;
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { countOf, extensionApi, openInEditor, waitForDiagnostics, workspaceFile } from './helpers';
+import { countOf, EXTENSION_ID, extensionApi, openInEditor, waitForDiagnostics, workspaceFile } from './helpers';
 
 // Rows of ../shared/data/upr/recommendations.csv (its layout, some columns left out), the first
 // one twice: a warning, which does not stop the import.
@@ -14,6 +14,7 @@ const CSV = [
   'KGZ-S08-002b,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.69,"A/HRC/15/2, para. 76.69",Establish a juvenile judiciary,Afghanistan,Supported,5,Justice|Rights of the Child',
 ].join('\n');
 const NAME = 'kgz-cycle1-import-test';
+const INSIDE = 'kgz-cycle1-inside-folder-test';
 const DOCUMENT = 'cites-imported-recommendations.upr.md';
 
 
@@ -22,7 +23,7 @@ describe('UPR: Import recommendations', () => {
 
   after(async () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
-    for (const name of [`recommendations/${NAME}.json`, DOCUMENT]) {
+    for (const name of [`recommendations/${NAME}.json`, `recommendations/${INSIDE}.csv`, DOCUMENT]) {
       await vscode.workspace.fs.delete(workspaceFile(name), { useTrash: false }).then(undefined, () => undefined);
     }
   });
@@ -61,5 +62,17 @@ describe('UPR: Import recommendations', () => {
     const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('uprSubmission.importRecommendations', target);
     assert.equal(again?.fsPath, target.fsPath);
     assert.equal((JSON.parse(readFileSync(target.fsPath, 'utf8')) as { recommendations: unknown[] }).recommendations.length, 3);
+  });
+
+  it('is offered on CSV files in the Explorer, and refuses one that the recommendations folder reads already', async () => {
+    type MenuItem = { command: string; when?: string };
+    const menus = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { menus: Record<string, MenuItem[]> } }).contributes.menus;
+    assert.ok(menus['explorer/context'].some(({ command, when }) => command === 'uprSubmission.importRecommendations' && /csv/.test(when ?? '')));
+
+    const inside = workspaceFile(`recommendations/${INSIDE}.csv`);
+    await vscode.workspace.fs.writeFile(inside, new TextEncoder().encode(CSV));
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('uprSubmission.importRecommendations', inside);
+    assert.equal(written, undefined);
+    assert.equal(await vscode.workspace.fs.stat(workspaceFile(`recommendations/${INSIDE}.json`)).then(() => true, () => false), false, 'a JSON was written beside it');
   });
 });
