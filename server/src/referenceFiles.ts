@@ -25,6 +25,8 @@ export interface LoadedReferences {
   savedWordIndexProblem?: string;
   /** Sample files left out because the files hold the coalition's own recommendations too. */
   sampleSetAside: string[];
+  /** The key of the files read (`sourcesKeyOf`): the same for the same files with the same contents. */
+  sourcesKey: string;
 }
 
 export interface LoadOptions {
@@ -64,18 +66,15 @@ export async function loadReferences(files: string[], { onFile, wordIndexFolder 
   const samples = new Map<string, RecommendationRecord[]>();
   const problems = new Map<string, ImportError[]>();
   const warnings = new Map<string, ImportError[]>();
-  const sourcesKey = wordIndexFolder ? new SourcesKey() : undefined;
+  const sourcesKey = new SourcesKey();
   for (const [done, file] of files.entries()) {
     onFile?.(file, done);
     await new Promise((resolve) => setImmediate(resolve));
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (error) {
-      problems.set(file, [{ line: 1, message: l10n.t('The file cannot be read: {0}', (error as Error).message) }]);
+    const bytes = readSource(file, sourcesKey);
+    if (typeof bytes === 'string') {
+      problems.set(file, [{ line: 1, message: l10n.t('The file cannot be read: {0}', bytes) }]);
       continue;
     }
-    sourcesKey?.add(file, bytes);
     const decoded = decodeUtf8(bytes);
     if ('notUtf8' in decoded) {
       problems.set(file, [{ line: decoded.notUtf8.line, message: notUtf8Reason(decoded.notUtf8, file) }]);
@@ -91,8 +90,33 @@ export async function loadReferences(files: string[], { onFile, wordIndexFolder 
   const sampleSetAside = own.length ? [...samples.keys()] : [];
   const records = own.length ? own : [...samples.values()].flat();
   const sampleFiles = new Set(own.length ? [] : samples.keys());
-  const { index, ...wordIndex } = wordIndexFolder && sourcesKey ? restoreOrBuild(records, wordIndexFolder, sourcesKey.digest()) : { index: new RecommendationIndex(records) };
-  return { library: { index, sampleFiles }, problems, warnings, sampleSetAside, ...wordIndex };
+  const key = sourcesKey.digest();
+  const { index, ...wordIndex } = wordIndexFolder ? restoreOrBuild(records, wordIndexFolder, key) : { index: new RecommendationIndex(records) };
+  return { library: { index, sampleFiles }, problems, warnings, sampleSetAside, sourcesKey: key, ...wordIndex };
+}
+
+/**
+ * The key of the files `loadReferences` would read, as it computes it: a server compares it with
+ * that of its last load to skip reading the same files again (its own import, then the watcher's
+ * report of that write; a checkout that leaves them as they were).
+ */
+export function sourcesKeyOf(files: string[]): string {
+  const sourcesKey = new SourcesKey();
+  for (const file of files) readSource(file, sourcesKey);
+  return sourcesKey.digest();
+}
+
+/** A file's bytes, added to the key; or why it cannot be read, added to the key instead. */
+function readSource(file: string, sourcesKey: SourcesKey): Buffer | string {
+  try {
+    const bytes = readFileSync(file);
+    sourcesKey.add(file, bytes);
+    return bytes;
+  } catch (error) {
+    const reason = (error as Error).message;
+    sourcesKey.addUnreadable(file, reason);
+    return reason;
+  }
 }
 
 /**

@@ -21,6 +21,11 @@ export class SourcesKey {
     this.hash.update(bytes);
   }
 
+  /** A file that could not be read: a key unlike that of any contents it may have. */
+  addUnreadable(file: string, reason: string): void {
+    this.hash.update(`${file}\u0000unreadable\u0000${reason}\u0000`);
+  }
+
   digest(): string {
     return this.hash.digest('hex');
   }

@@ -234,6 +234,13 @@ describe('previous recommendations and SDG targets over LSP', function () {
       const { uri } = await open(text);
       const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at(text, 'A/HRC/44/9', 2) });
       assert.match((hover.contents as { value: string }).value, /national preventive mechanism/);
+      // The client's watcher then reports the file the import wrote: the same files, not read again.
+      const count = (pattern: RegExp) => client.logs.filter((line) => pattern.test(line)).length;
+      const [reads, skips] = [count(/^Read /), count(/have not changed: they are not read again\.$/)];
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(target).toString(), type: 1 }] });
+      for (let attempt = 0; attempt < 100 && count(/have not changed/) === skips; attempt++) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(count(/have not changed: they are not read again\.$/), skips + 1, client.logs.join('\n'));
+      assert.equal(count(/^Read /), reads);
 
       writeFileSync(source, `${header}\nKyrgyzstan,3,35,A/HRC/44/9,116.2,"A/HRC/44/9, para. 116.2",,Denmark,Supported,,,,,\n`);
       const refused = await client.request<{ written: boolean; errors: { line: number }[] }>('workspace/executeCommand', {

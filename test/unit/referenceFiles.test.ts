@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { isReferenceSource, loadReferences, loadSummary, sourceFindings } from '../../server/src/referenceFiles';
+import { isReferenceSource, loadReferences, loadSummary, sourceFindings, sourcesKeyOf } from '../../server/src/referenceFiles';
 
 describe('isReferenceSource', () => {
   const workspace = join('/', 'work', 'coalition');
@@ -93,6 +93,30 @@ describe('loadReferences', () => {
       assert.deepEqual(sourceFindings(own, both), []);
       assert.equal(loadSummary([sample], [folder], alone), `Read ${alone.library.index.size} previous recommendations from 1 file in ${folder}; sample data only.`);
       assert.equal(loadSummary([own, sample], [folder], both), `Read 1 previous recommendation from 2 files in ${folder}; sample data set aside: ${sample}.`);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sourcesKeyOf', () => {
+  it("is the key of the files loadReferences read, and another once a file's contents change or it cannot be read", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'upr-sources-key-'));
+    try {
+      const [first, second] = [join(folder, 'a.json'), join(folder, 'b.csv')];
+      writeFileSync(first, '{"format": "upr-recommendations/1", "recommendations": []}');
+      writeFileSync(second, 'id,text\n');
+      const loaded = await loadReferences([first, second]);
+      assert.equal(sourcesKeyOf([first, second]), loaded.sourcesKey);
+      assert.notEqual(sourcesKeyOf([first]), loaded.sourcesKey);
+      writeFileSync(second, 'id,text\n1,Ratify the CRPD\n');
+      const changed = sourcesKeyOf([first, second]);
+      assert.notEqual(changed, loaded.sourcesKey);
+      assert.equal((await loadReferences([first, second])).sourcesKey, changed);
+      rmSync(second);
+      const missing = sourcesKeyOf([first, second]);
+      assert.notEqual(missing, changed);
+      assert.equal((await loadReferences([first, second])).sourcesKey, missing);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
