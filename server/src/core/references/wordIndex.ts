@@ -70,22 +70,15 @@ class TextsOfWord {
     return at === -1 ? undefined : this.runs.counts[at];
   }
 
-  has(text: number): boolean {
-    return this.find(text) !== -1;
-  }
-
   keys(): IterableIterator<number> {
     const { starts, texts } = this.runs;
     return texts.subarray(starts[this.word], starts[this.word + 1]).values();
   }
 
-  *entries(): IterableIterator<[number, number]> {
+  /** Each text with its count, as `toJSON` reads them. */
+  *[Symbol.iterator](): IterableIterator<[number, number]> {
     const { starts, texts, counts } = this.runs;
     for (let at = starts[this.word]; at < starts[this.word + 1]; at++) yield [texts[at], counts[at]];
-  }
-
-  [Symbol.iterator](): IterableIterator<[number, number]> {
-    return this.entries();
   }
 
   /** The position of the text in the run, or −1. */
