@@ -62,7 +62,7 @@ export class Vocabulary {
     return value > 0 ? value - 1 : -1;
   }
 
-  /** Numbers a word not numbered yet; −1 when it is numbered already. */
+  /** Numbers a word not numbered yet: its number; −1 when it is numbered already, or is a stop word. */
   add(word: string): number {
     const hash = hashOf(word);
     return this.slotValues[this.find(word, hash)] === EMPTY ? this.put(word, hash, this.words.length + 1) - 1 : -1;
