@@ -6,7 +6,7 @@
 //   load: the generated file (the project's JSON, as `upr import` writes it) read as the language
 //         server reads it (loadReferences), in fresh Node processes running the code bundled by
 //         esbuild with the flag the extension starts the server with: the first time, when the
-//         word index is built and saved, and at later starts, when it is restored (median of five);
+//         word index is built and saved, and at later starts, when it is restored (median of nine);
 //         also the same rows read from CSV, for information;
 //   memory: that process's resident memory after loading and 3 s of rest (as a server has), also
 //         without the smaller young generation the extension gives the language server;
@@ -234,8 +234,8 @@ void main();
 }
 
 const LOAD_TARGET = 1000;
-/** Fresh processes per figure: the median is reported, as one run varies by a fifth on a shared machine. */
-const LOAD_RUNS = 5;
+/** Fresh processes per figure: the median is reported, as one run varies by a third on a shared machine. */
+const LOAD_RUNS = 9;
 
 /** The median and range of loads in fresh processes, the verdict on the median. */
 function reportLoads(loads: FreshLoad[]): void {
