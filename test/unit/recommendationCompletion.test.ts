@@ -47,4 +47,23 @@ describe('completion of previous recommendations', () => {
     const clear = complete('Kyrgyzstan', '@rec corruption')[0];
     assert.doesNotMatch(`${clear.detail} ${(clear.documentation as MarkupContent).value}`, /⚠️|Ambiguous/);
   });
+
+  it('lists the paragraphs of a reference being typed in order, each labelled by its paragraph and kept by what is typed on', () => {
+    const items = complete('Kyrgyzstan', 'A/HRC/15/2, para. 76.1');
+    const labels = items.map((item) => item.label);
+    assert.deepEqual(labels.slice(0, 4), ['para. 76.1', 'para. 76.10', 'para. 76.11', 'para. 76.12']);
+    assert.ok(labels.every((label) => /^para\. 76\.1\d*$/.test(String(label))), labels.join(', '));
+    assert.ok(labels.indexOf('para. 76.19') < labels.indexOf('para. 76.100'));
+    // The editor keeps an item while what is typed begins its filter text: 76.11 keeps 76.11 and 76.110 to 76.119 only.
+    const kept = (typedOn: string) => items.filter((item) => item.filterText!.startsWith(typedOn)).map((item) => item.label);
+    assert.deepEqual(kept('A/HRC/15/2, para. 76.11'), labels.filter((label) => /^para\. 76\.11\d?$/.test(String(label))));
+    assert.ok(kept('A/HRC/15/2, para. 76.11').length > 1);
+    assert.equal((items[0].textEdit as TextEdit).newText.startsWith('A/HRC/15/2, para. 76.1 ('), true);
+    // Typed otherwise than written: the filter text begins as typed.
+    const loose = complete('Kyrgyzstan', 'A/HRC/15/2 paras 76.1');
+    assert.deepEqual(loose.map((item) => item.label), labels);
+    assert.ok(loose.every((item) => item.filterText!.startsWith('A/HRC/15/2 paras 76.1')));
+    // The symbol not yet whole: the whole reference.
+    assert.match(String(complete('Kyrgyzstan', 'A/HRC/15/')[0].label), /^A\/HRC\/15\/2, para\. /);
+  });
 });

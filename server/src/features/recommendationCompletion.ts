@@ -38,16 +38,19 @@ export function recommendationCompletions(analysis: Analysis, library: Reference
         ? library.index.forState(state)
         : [];
   } else {
-    const typedKey = typed.toLowerCase().replace(/\s+/g, ' ');
     const candidates = state ? library.index.forState(state) : [];
-    records = candidates.filter((record) => canonicalReference(record)?.toLowerCase().startsWith(typedKey.replace(/,?\s*(paras?\.?|п\.)\s*/, ', para. ')) ?? false);
+    records = candidates.filter((record) => canonicalReference(record)?.toLowerCase().startsWith(typedReference(typed)) ?? false);
   }
-  // The previous cycle first (the recommendations this review follows up), then those on the
-  // submission's own issues.
+  // Words after @rec: the previous cycle first (the recommendations this review follows up), then
+  // those on the submission's own issues. A reference being typed: in the order of its paragraphs
+  // (76.1, 76.10 ... 76.19, 76.100 for `76.1`), what it has been typed so far first.
   const ownIssues = new Set((issues ?? []).map((issue) => issue.toLowerCase()));
   const onOwnIssue = (record: RecommendationRecord) => record.issues.some((issue) => ownIssues.has(issue.toLowerCase()));
   const rank = (record: RecommendationRecord) =>
     (cycle !== undefined && record.cycle === cycle - 1 ? 0 : 2) + (onOwnIssue(record) ? 0 : 1);
+  const compare = trigger
+    ? (a: RecommendationRecord, b: RecommendationRecord) => rank(a) - rank(b)
+    : (a: RecommendationRecord, b: RecommendationRecord) => comparePapers(a, b);
   // One item per reference: a source may hold several records for it (one per recommending State,
   // or one crediting a State the report does not name), and the item is what the index makes of them.
   const offered = new Set<string>();
@@ -55,18 +58,36 @@ export function recommendationCompletions(analysis: Analysis, library: Reference
   const ranked = records
     .filter((record) => record.symbol !== undefined)
     .map((record, order) => ({ record, order }))
-    .sort((a, b) => rank(a.record) - rank(b.record) || a.order - b.order);
+    .sort((a, b) => compare(a.record, b.record) || a.order - b.order);
   for (const { record } of ranked) {
     const reference = canonicalReference(record)!;
     if (offered.has(reference)) continue;
     offered.add(reference);
-    items.push(item(reference, record, library, range, typed, items.length));
+    items.push(item(reference, record, library, range, trigger ? { typed } : { typed, symbol: record.symbol! }, items.length));
     if (items.length >= LIMIT) break;
   }
   return { isIncomplete: true, items };
 }
 
-function item(reference: string, record: RecommendationRecord, library: ReferenceLibrary, range: Range, typed: string, order: number): CompletionItem {
+/** A reference being typed, as the start of a canonical one: `a/hrc/15/2 paras 76.` → `a/hrc/15/2, para. 76.`. */
+function typedReference(typed: string): string {
+  return typed.toLowerCase().replace(/\s+/g, ' ').replace(/,?\s*(paras?\.?|п\.)\s*/, ', para. ');
+}
+
+/** Records in the order of their documents, then of their paragraphs as numbers (76.9 before 76.10). */
+function comparePapers(a: RecommendationRecord, b: RecommendationRecord): number {
+  if (a.symbol !== b.symbol) return (a.symbol ?? '') < (b.symbol ?? '') ? -1 : 1;
+  const [x, y] = [a, b].map((record) => (record.paragraph ?? '').split('.').map(Number));
+  return (x[0] || 0) - (y[0] || 0) || (x[1] ?? -1) - (y[1] ?? -1);
+}
+
+/**
+ * What was typed when the list was asked for: words after `@rec`, or the start of a reference,
+ * with the reference's `symbol` then.
+ */
+type Typed = { typed: string; symbol?: string };
+
+function item(reference: string, record: RecommendationRecord, library: ReferenceLibrary, range: Range, { typed, symbol }: Typed, order: number): CompletionItem {
   const { shown, ambiguous } = citedItem(library.index, record);
   const states = shown.recommendingStates.length ? ` (${shown.recommendingStates.join(', ')})` : '';
   const facts = [
@@ -77,15 +98,19 @@ function item(reference: string, record: RecommendationRecord, library: Referenc
   ].filter(Boolean);
   const sample = isSample(library, record) ? `${l10n.t('⚠️ SAMPLE DATA, not an official text')}\n\n` : '';
   const ambiguity = ambiguous ? `${l10n.t('**Ambiguous:** the index holds different recommendations under this reference.')}\n\n` : '';
+  // Once the symbol is typed, only the paragraph tells the items apart: the label is the paragraph,
+  // which a label as long as the whole reference would lose to the text beside it.
+  const symbolTyped = symbol !== undefined && typedReference(typed).length > symbol.length;
   return {
-    label: reference,
+    label: symbolTyped ? reference.slice(symbol.length + 2) : reference,
     // The start of the text beside the reference, to choose by content without opening each item.
     labelDetails: { description: shown.text.length > 60 ? `${shown.text.slice(0, 59)}…` : shown.text },
     kind: CompletionItemKind.Reference,
     detail: facts.join(' · '),
     documentation: { kind: MarkupKind.Markdown, value: `${sample}${ambiguity}${shown.text}` },
-    // Whatever was typed (words after @rec, or the start of the symbol) keeps the item in the list.
-    filterText: `${typed} ${reference} ${shown.text}`,
+    // The editor filters the list by what is typed on: words after @rec keep every item; the start
+    // of a reference, as typed, continued with the rest of this one, keeps the items it begins.
+    filterText: symbol === undefined ? `${typed} ${reference} ${shown.text}` : `${typed}${reference.slice(typedReference(typed).length)}`,
     sortText: String(order).padStart(4, '0'),
     textEdit: { range, newText: `${reference}${states}` },
   };
