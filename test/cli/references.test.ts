@@ -1,5 +1,5 @@
-// `upr check` with the previous recommendations: the folder `recommendations` of the working
-// folder (or --references DIR) is read as in the editor.
+// `upr check` with the previous recommendations: the folder `recommendations` nearest above each
+// submission (or --references DIR) is read, as the editor reads that of its workspace folder.
 
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,6 +36,25 @@ describe('upr check with previous recommendations', function () {
     assert.equal(found.filter((code) => code === 'a.upr.md references/unknown').length, 1, 'para. 77.3 is known');
     assert.ok(found.includes(`${path.join('recommendations', 'broken.json')} references/import`), found.join('\n'));
     assert.equal(result.status, 1);
+  });
+
+  it('reads the recommendations nearest above the submission, wherever check is run from', function () {
+    mkdirSync(path.join(folder, 'drafts'), { recursive: true });
+    writeFileSync(path.join(folder, 'drafts', 'b.upr.md'), SUBMISSION);
+    const fromAbove = runCli(['check', path.join(path.basename(folder), 'drafts', 'b.upr.md'), '--format', 'json'], { cwd: path.dirname(folder) });
+    const found = codes(fromAbove.stdout);
+    const submission = path.join(path.basename(folder), 'drafts', 'b.upr.md');
+    assert.equal(found.filter((code) => code === `${submission} references/unknown`).length, 1, found.join('\n'));
+    assert.ok(found.includes(`${path.join(path.basename(folder), 'recommendations', 'broken.json')} references/import`), found.join('\n'));
+    // From a folder without recommendations, for a submission in one with none above it: said on standard error.
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'upr-cli-no-references-'));
+    try {
+      writeFileSync(path.join(elsewhere, 'c.upr.md'), SUBMISSION);
+      const result = runCli(['check', 'c.upr.md'], { cwd: elsewhere });
+      assert.equal(result.stderr, 'upr: no previous recommendations in recommendations: references to them are not checked (--references DIR names another folder)\n');
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it('reads the folder --references names instead', function () {

@@ -1,14 +1,14 @@
 // upr check FILE... [--format text|json|sarif] [--references DIR]: the editor's diagnostics, and
 // those of the .upr/config.yaml files that apply and of the previous recommendations' files (from
-// DIR, by default the folder `recommendations` of the working folder, as in the editor); exit 1
-// on any error.
+// DIR, by default the folder `recommendations` nearest above each submission, as the editor reads
+// that of the submission's workspace folder); exit 1 on any error.
 
 import { existsSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { analyseText } from '../core/analyse';
 import type { Finding } from '../core/findings';
 import { toSarif } from '../core/sarif';
-import { loadReferences, referenceSourceFiles, sourceFindings } from '../referenceFiles';
+import { loadReferences, referenceSourceFiles, sourceFindings, type LoadedReferences } from '../referenceFiles';
 import { CommandConfigs } from './config';
 import { readSubmission } from './input';
 import { UsageError } from './usage';
@@ -21,22 +21,32 @@ export async function check(files: string[], format: CheckFormat, configs: Comma
   if (!files.length) throw new UsageError('check needs at least one FILE');
   // Read everything first, so unusable input fails before any output.
   const texts = files.map((file) => [file, readSubmission(file)] as const);
-  const folder = referencesFolder ?? DEFAULT_REFERENCES;
-  if (referencesFolder !== undefined && !existsSync(folder)) throw new UsageError(`${referencesFolder}: no such folder of previous recommendations`);
-  if (referencesFolder !== undefined && !statSync(folder).isDirectory()) throw new UsageError(`${referencesFolder}: is a file; --references names the folder of previous recommendations`);
-  const loaded = await loadReferences(referenceSourceFiles([folder]));
-  const { library } = loaded;
-  const known = library.index.size ? library : undefined;
-  const analyses = texts.map(([file, text]) => ({ file, analysis: analyseText(text, configs.forFile(file), known) }));
+  if (referencesFolder !== undefined && !existsSync(referencesFolder)) throw new UsageError(`${referencesFolder}: no such folder of previous recommendations`);
+  if (referencesFolder !== undefined && !statSync(referencesFolder).isDirectory()) throw new UsageError(`${referencesFolder}: is a file; --references names the folder of previous recommendations`);
+  // Each folder read once, however many submissions it serves.
+  const libraries = new Map<string, LoadedReferences>();
+  const analyses = [];
+  for (const [file, text] of texts) {
+    const folder = referencesFolder ?? nearestReferencesFolder(file);
+    let loaded = libraries.get(folder);
+    if (!loaded) libraries.set(folder, (loaded = await loadReferences(referenceSourceFiles([folder]))));
+    const known = loaded.library.index.size ? loaded.library : undefined;
+    analyses.push({ file, folder, known, analysis: analyseText(text, configs.forFile(file), known) });
+  }
   const results = analyses.map(({ file, analysis }) => ({ file, diagnostics: analysis.diagnostics }));
   // Not a finding of the submission, but the reason some checks did not run: said to a person
   // reading the text format, not to a program reading JSON or SARIF.
-  if (format === 'text' && !known && analyses.some(({ analysis }) => analysis.model.references.length)) {
-    process.stderr.write(`upr: no previous recommendations in ${folder}: references to them are not checked (--references DIR names another folder)\n`);
+  if (format === 'text') {
+    const unchecked = new Set(analyses.filter(({ known, analysis }) => !known && analysis.model.references.length).map(({ folder }) => folder));
+    for (const folder of unchecked) {
+      process.stderr.write(`upr: no previous recommendations in ${relative(process.cwd(), folder) || folder}: references to them are not checked (--references DIR names another folder)\n`);
+    }
   }
-  for (const file of loaded.problems.keys()) {
-    const findings = sourceFindings(file, loaded);
-    if (findings.length) results.push({ file: relative(process.cwd(), file) || file, diagnostics: findings });
+  for (const loaded of libraries.values()) {
+    for (const file of loaded.problems.keys()) {
+      const findings = sourceFindings(file, loaded);
+      if (findings.length) results.push({ file: relative(process.cwd(), file) || file, diagnostics: findings });
+    }
   }
   // The coalition's configuration files are checked too, where they have something to say.
   for (const { file, findings } of configs.used()) if (findings.length) results.push({ file, diagnostics: findings });
@@ -54,6 +64,19 @@ export async function check(files: string[], format: CheckFormat, configs: Comma
     }
   }
   return results.some(({ diagnostics }) => diagnostics.some((finding) => finding.severity === 'error')) ? 1 : 0;
+}
+
+/**
+ * The folder `recommendations` nearest above a submission (the coalition's workspace folder holds
+ * it), or that of the working folder when there is none: a check run from elsewhere reads the
+ * recommendations the editor reads for that submission.
+ */
+function nearestReferencesFolder(file: string): string {
+  for (let folder = dirname(resolve(file)); ; folder = dirname(folder)) {
+    const candidate = join(folder, DEFAULT_REFERENCES);
+    if (existsSync(candidate) && statSync(candidate).isDirectory()) return candidate;
+    if (dirname(folder) === folder) return resolve(DEFAULT_REFERENCES);
+  }
 }
 
 /** One finding as `FILE:LINE:COLUMN: SEVERITY CODE: MESSAGE` (1-based), as compilers write them. */
