@@ -207,8 +207,10 @@ describe('RecommendationIndex', () => {
       assert.deepEqual(small.search('the'), []);
       assert.deepEqual(small.search('s'), []);
       small.add([record({ id: 'c', text: 'Ratify the Optional Protocol on zyxwvut' })]);
-      // Records added after a search are searched too.
-      assert.deepEqual(small.similar('ratify the optional protocol on zyxwvut').map((hit) => [hit.record.id, hit.coverage]), [['c', 1], ['b', 0.75]]);
+      // Records added after a search are searched too. A word weighs by its rarity: b lacks
+      // zyxwvut, which one text of three has, and has the three words two of three have.
+      const [common, rare] = [Math.log(1 + 3 / 2), Math.log(1 + 3 / 1)];
+      assert.deepEqual(small.similar('ratify the optional protocol on zyxwvut').map((hit) => [hit.record.id, hit.coverage]), [['c', 1], ['b', (3 * common) / (3 * common + rare)]]);
     });
 
     it('falls back to any word when no record has them all', () => {
@@ -271,6 +273,17 @@ describe('RecommendationIndex', () => {
       assert.deepEqual(index.recommendingStatesFor(draft).map(({ state, count }) => [state, count]), [['Austria', 1], ['Japan', 1], ['Argentina', 1]]);
       // No record stands out: only those with half of the words count, and here none has.
       assert.deepEqual(index.recommendingStatesFor('Publish annual statistics on the number of prosecutions for domestic violence by 2027.'), []);
+    });
+
+    it("weighs a draft's rarer words more in how much of it a past recommendation has", () => {
+      const draft = 'Establish an independent national preventive mechanism against torture with its own budget by 2027';
+      const hits = index.similarForLobbying(draft);
+      assert.ok(hits.length >= 5 && hits.every((hit) => /[Tt]orture|\bCAT\b/.test(hit.record.text)), hits.map((hit) => hit.record.text).join('\n'));
+      // "Establish a national preventive mechanism that will constitutionally guarantee the rights of
+      // all people, particularly the rights of minorities" (Afghanistan, to Kyrgyzstan) has half of
+      // the draft's words, not "torture" nor "independent": not a State to lobby on this draft.
+      const states = index.recommendingStatesFor(draft).map(({ state }) => state);
+      assert.ok(states.includes('France') && !states.includes('Afghanistan'), states.join(', '));
     });
 
     it('builds its word index in the background, or at the first search', async () => {

@@ -57,7 +57,10 @@ export interface SearchHit {
 }
 
 export interface SimilarHit extends SearchHit {
-  /** The share of the text's distinct words (less stop words) that the record has, 0 to 1. */
+  /**
+   * The share of the text's distinct words (less stop words and numbers) that the record has, each
+   * word weighing by its rarity in the index: 0 to 1.
+   */
   coverage: number;
 }
 
@@ -505,9 +508,10 @@ export class RecommendationIndex {
   /**
    * The past recommendations most like a text (a recommendation being drafted), best first, with
    * minisearch's score and the share of the text's words each has. Only the text's rarer words
-   * (at most six, found no more than once in forty texts; or its two rarest) are looked up, so that "ensure" or "rights" do not make every record a candidate; the coverage
-   * counts all its words but numbers ("by 2028": past recommendations seldom have the time frame
-   * a new one should have).
+   * (at most six, found no more than once in forty texts; or its two rarest) are looked up, so
+   * that "ensure" or "rights" do not make every record a candidate; the coverage counts all its
+   * words but numbers ("by 2028": past recommendations seldom have the time frame a new one should
+   * have), the rarer weighing more.
    */
   similar(text: string, options: SimilarOptions = {}): SimilarHit[] {
     const limit = options.limit ?? 10;
@@ -544,6 +548,13 @@ export class RecommendationIndex {
       boostDocument: allowed ? (id: number) => allowed[id] : undefined,
     });
     const minCoverage = options.minCoverage ?? 0;
+    // A word weighs by how rare it is (BM25's inverse document frequency): a record that has
+    // "disabilities" covers more of a draft than one that has "rights".
+    const weights = measured.map(([word, stem]) => {
+      const texts = Math.max(1, this.texts.textCount(word), stem === word ? 0 : this.prefixFrequency(stem));
+      return Math.log(1 + this.texts.documentCount / texts);
+    });
+    const total = weights.reduce((sum, weight) => sum + weight, 0);
     const hits: SimilarHit[] = [];
     // The best-scored candidates only: far down the list, none has much of the text.
     for (const result of results.slice(0, Math.max(100, limit * 4))) {
@@ -551,10 +562,10 @@ export class RecommendationIndex {
       const has = words(record.text);
       const hasWord = new Set(has);
       let matched = 0;
-      for (const [word, stem] of measured) {
-        if (hasWord.has(word) || (stem !== word && has.some((other) => other.startsWith(stem)))) matched++;
+      for (const [at, [word, stem]] of measured.entries()) {
+        if (hasWord.has(word) || (stem !== word && has.some((other) => other.startsWith(stem)))) matched += weights[at];
       }
-      const coverage = matched / measured.length;
+      const coverage = matched / total;
       if (coverage < minCoverage) continue;
       hits.push({ record, score: result.score, terms: result.terms, coverage });
       if (hits.length >= limit) break;
