@@ -209,6 +209,25 @@ describe('language server over stdio (default settings)', function () {
     assert.deepEqual(codesOf((await client.waitForDiagnostics(uri2)).diagnostics).filter((code) => code.startsWith('front-matter/')), []);
   });
 
+  it("offers the issues of UPR Info's list meant for an issue it does not know, quoted or not", async function () {
+    for (const [written, expected] of [['Disabilites', 'Disabilities'], ["'Womens rights'", "Women's rights"]]) {
+      const uri = newUri(`unknown-issue-${expected.length}`);
+      const text = GAP_SUBMISSION.replace(/^---\n/, `---\nissues:\n  - ${written}\n`);
+      await client.open(uri, text, 1);
+      const unknown = (await client.waitForDiagnostics(uri)).diagnostics.find((diagnostic) => diagnostic.code === 'references/unknown-issue');
+      assert.ok(unknown, text);
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unknown.range, context: { diagnostics: [unknown] } });
+      const fix = actions.find((action) => action.title === `Change to "${expected}"`);
+      assert.ok(fix?.edit, JSON.stringify(actions.map((action) => action.title)));
+      assert.equal(fix.isPreferred, true);
+      const fixed = applyEdits(text, editsFor(fix.edit, uri));
+      assert.match(fixed, new RegExp(`^  - ${expected}$`, 'm'));
+      const uri2 = newUri(`unknown-issue-fixed-${expected.length}`);
+      await client.open(uri2, fixed, 1);
+      assert.ok(!codesOf((await client.waitForDiagnostics(uri2)).diagnostics).includes('references/unknown-issue'));
+    }
+  });
+
   it('offers "Renumber paragraphs" as a quick fix for the gap, whose edit numbers 1., 2., 3.', async function () {
     const uri = newUri('quickfix');
     await client.open(uri, GAP_SUBMISSION, 1);

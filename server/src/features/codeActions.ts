@@ -1,6 +1,6 @@
 // Code actions: quick fixes for the diagnostics in the request's context (renumber paragraphs,
 // stronger wording, a time frame, splitting two actions, linking an SDG target, the name of the
-// State meant, switching a rule off), and "Renumber paragraphs" as a source action.
+// State or issue meant, switching a rule off), and "Renumber paragraphs" as a source action.
 
 import * as l10n from '@vscode/l10n';
 import { CodeAction, CodeActionKind, Diagnostic } from 'vscode-languageserver-types';
@@ -8,6 +8,7 @@ import type { Analysis } from '../core/analyse';
 import { disableRuleFixes } from '../core/fixes/disableRule';
 import { renumberParagraphs } from '../core/fixes/renumber';
 import { appendTimeFrame, Fix, splitActions, strongerWording } from '../core/fixes/smart';
+import { suggestedIssues } from '../core/rules/issues';
 import { sdgCitation, sdgSuggestions } from '../core/rules/sdgReferences';
 import { suggestedStateNames } from '../core/references/states';
 import { timeFrameYear } from '../core/smart/timeFrame';
@@ -48,6 +49,11 @@ export function codeActions(analysis: Analysis, uri: string, contextDiagnostics:
       if (code === 'front-matter/unknown-state' && analysis.frontMatter.data.state !== undefined) {
         suggestedStateNames(analysis.frontMatter.data.state).forEach((name, i) =>
           actions.push(quickFix({ title: l10n.t('Change to "{0}"', name), edits: [{ range: diagnostic.range, newText: name }] }, diagnostic, i === 0)),
+        );
+      }
+      if (code === 'references/unknown-issue') {
+        suggestedIssues(analysis.frontMatter, diagnostic.range).forEach((issue, i) =>
+          actions.push(quickFix({ title: l10n.t('Change to "{0}"', issue), edits: [{ range: diagnostic.range, newText: issue }] }, diagnostic, i === 0)),
         );
       }
       const recommendation = analysis.recommendations.find(({ item }) => containsPosition(item.range, diagnostic.range.start));

@@ -3,6 +3,8 @@
 import * as l10n from '@vscode/l10n';
 import { closestIssues, knownIssue } from '../references/issues';
 import type { Finding } from '../findings';
+import type { FrontMatterResult } from '../frontMatter';
+import { comparePositions, type Range } from '../text';
 import type { Rule } from './rule';
 
 export const issuesRule: Rule = ({ frontMatter }) => {
@@ -23,3 +25,13 @@ export const issuesRule: Rule = ({ frontMatter }) => {
   });
   return findings;
 };
+
+/** The issues of UPR Info's list meant by the unknown one at a range (a finding's): the quick fixes' names. */
+export function suggestedIssues({ data, locate }: FrontMatterResult, range: Range): string[] {
+  const at = (data.issues ?? []).findIndex((_, index) => {
+    const located = locate?.(['issues', index]);
+    return located !== undefined && comparePositions(located.start, range.start) === 0 && comparePositions(located.end, range.end) === 0;
+  });
+  const issue = data.issues?.[at];
+  return typeof issue === 'string' && !knownIssue(issue) ? closestIssues(issue) : [];
+}
