@@ -34,8 +34,10 @@ export async function importRecommendations(client: LanguageClient, output: vsco
   if (!picked) return undefined;
   const subfolder = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('references.folder')?.trim() || 'recommendations';
   const targetFolder = vscode.Uri.joinPath(folder.uri, subfolder);
-  // A CSV in that folder is read as it is: its JSON beside it would give every recommendation twice.
-  if (/\.csv$/i.test(picked.fsPath) && isInside(picked.fsPath, targetFolder.fsPath)) {
+  // A CSV in such a folder (the language server reads that of every workspace folder) is read as
+  // it is: its JSON written as well would give every recommendation twice.
+  const readFolders = (vscode.workspace.workspaceFolders ?? []).map((workspaceFolder) => vscode.Uri.joinPath(workspaceFolder.uri, subfolder).fsPath);
+  if (/\.csv$/i.test(picked.fsPath) && readFolders.some((readFolder) => isInside(picked.fsPath, readFolder))) {
     void vscode.window.showWarningMessage(
       vscode.l10n.t('{0} is read from {1} as it is: importing it there would give its recommendations twice. Import exports kept outside {1}.', path.basename(picked.fsPath), subfolder),
     );
