@@ -63,6 +63,11 @@ describe('completion of previous recommendations', () => {
     const loose = complete('Kyrgyzstan', 'A/HRC/15/2 paras 76.1');
     assert.deepEqual(loose.map((item) => item.label), labels);
     assert.ok(loose.every((item) => item.filterText!.startsWith('A/HRC/15/2 paras 76.1')));
+    // Typed up to the paragraph marker: what is typed on, with or without the canonical space, keeps the items.
+    for (const marker of ['A/HRC/15/2, para.', 'A/HRC/15/2 para']) {
+      const filters = complete('Kyrgyzstan', marker).map((item) => item.filterText!);
+      assert.ok(filters.some((filter) => filter.startsWith(`${marker} 76.1`)), filters.slice(0, 3).join(' | '));
+    }
     // The symbol not yet whole: the whole reference.
     assert.match(String(complete('Kyrgyzstan', 'A/HRC/15/')[0].label), /^A\/HRC\/15\/2, para\. /);
   });

@@ -1,7 +1,9 @@
 // Completion of previous recommendations: after `@rec` (then words to search by) or while typing
-// a reference (`A/HRC/15/`, `A/HRC/15/2, para. 76.`). The State under review's recommendations
-// from the previous cycle come first, those on the submission's `issues` before the others; the inserted text is the canonical reference followed by
-// the recommending States, as in UN documents: `A/HRC/15/2, para. 76.27 (Austria)`.
+// a reference (`A/HRC/15/`, `A/HRC/15/2, para. 76.`). After `@rec`, the State under review's
+// recommendations from the previous cycle come first, those on the submission's `issues` before
+// the others; a reference being typed lists its documents' paragraphs in numeric order. The
+// inserted text is the canonical reference followed by the recommending States, as in UN
+// documents: `A/HRC/15/2, para. 76.27 (Austria)`.
 
 import * as l10n from '@vscode/l10n';
 import { CompletionItem, CompletionItemKind, type CompletionList, MarkupKind } from 'vscode-languageserver-types';
@@ -110,7 +112,7 @@ function item(reference: string, record: RecommendationRecord, library: Referenc
     documentation: { kind: MarkupKind.Markdown, value: `${sample}${ambiguity}${shown.text}` },
     // The editor filters the list by what is typed on: words after @rec keep every item; the start
     // of a reference, as typed, continued with the rest of this one, keeps the items it begins.
-    filterText: symbol === undefined ? `${typed} ${reference} ${shown.text}` : `${typed}${reference.slice(typedReference(typed).length)}`,
+    filterText: symbol === undefined ? `${typed} ${reference} ${shown.text}` : `${typed}${reference.slice(typedReference(typed).trimEnd().length)}`,
     sortText: String(order).padStart(4, '0'),
     textEdit: { range, newText: `${reference}${states}` },
   };
