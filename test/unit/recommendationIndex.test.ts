@@ -284,6 +284,10 @@ describe('RecommendationIndex', () => {
       // the draft's words, not "torture" nor "independent": not a State to lobby on this draft.
       const states = index.recommendingStatesFor(draft).map(({ state }) => state);
       assert.ok(states.includes('France') && !states.includes('Afghanistan'), states.join(', '));
+      // A word no record has (a place) tells no record from another: it changes no coverage.
+      const coverages = (text: string) => index.similar(text).map((hit) => [hit.record.id, hit.coverage]);
+      assert.deepEqual(coverages(`${draft} in Zyxwvut oblast`), coverages(`${draft} in oblast`));
+      assert.ok(coverages(draft).length > 0);
     });
 
     it('builds its word index in the background, or at the first search', async () => {

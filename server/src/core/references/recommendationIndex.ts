@@ -59,7 +59,7 @@ export interface SearchHit {
 export interface SimilarHit extends SearchHit {
   /**
    * The share of the text's distinct words (less stop words and numbers) that the record has, each
-   * word weighing by its rarity in the index: 0 to 1.
+   * word weighing by its rarity in the index (one no record has, nothing): 0 to 1.
    */
   coverage: number;
 }
@@ -186,7 +186,7 @@ export class RecommendationIndex {
    * The words indexed, sorted, with running totals of their numbers of texts: about how many texts
    * a prefix finds (a text with two words of the prefix counts twice).
    */
-  private vocabulary: { words: string[]; totals: Float64Array } | undefined;
+  private sortedWords: { words: string[]; totals: Float64Array } | undefined;
   /**
    * Texts not yet in `texts`: the word index is built on the first search (or by `prepare()`, in
    * the background), so that references resolve as soon as the records are read.
@@ -258,7 +258,7 @@ export class RecommendationIndex {
     const documents = this.pending;
     this.pending = [];
     this.texts.addTexts(documents);
-    this.vocabulary = undefined;
+    this.sortedWords = undefined;
   }
 
   /**
@@ -269,7 +269,7 @@ export class RecommendationIndex {
   async prepare(chunk = 2000): Promise<void> {
     while (this.pending.length) {
       this.texts.addTexts(this.pending.splice(0, chunk));
-      this.vocabulary = undefined;
+      this.sortedWords = undefined;
       await new Promise((resolve) => setImmediate(resolve));
     }
     this.texts.layOut();
@@ -427,13 +427,13 @@ export class RecommendationIndex {
 
   /** How many texts have a word that starts with `prefix` (a whole word counts too), counted once per word. */
   private prefixFrequency(prefix: string): number {
-    if (!this.vocabulary) {
+    if (!this.sortedWords) {
       const counts = [...this.texts.wordCounts()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       const totals = new Float64Array(counts.length + 1);
       counts.forEach(([, count], i) => (totals[i + 1] = totals[i] + count));
-      this.vocabulary = { words: counts.map(([word]) => word), totals };
+      this.sortedWords = { words: counts.map(([word]) => word), totals };
     }
-    const { words, totals } = this.vocabulary;
+    const { words, totals } = this.sortedWords;
     const lowerBound = (value: string) => {
       let low = 0;
       let high = words.length;
@@ -549,10 +549,11 @@ export class RecommendationIndex {
     });
     const minCoverage = options.minCoverage ?? 0;
     // A word weighs by how rare it is (BM25's inverse document frequency): a record that has
-    // "disabilities" covers more of a draft than one that has "rights".
+    // "disabilities" covers more of a draft than one that has "rights". A word no record has (a
+    // place, a new term) tells no record from another: it weighs nothing.
     const weights = measured.map(([word, stem]) => {
-      const texts = Math.max(1, this.texts.textCount(word), stem === word ? 0 : this.prefixFrequency(stem));
-      return Math.log(1 + this.texts.documentCount / texts);
+      const texts = Math.max(this.texts.textCount(word), stem === word ? 0 : this.prefixFrequency(stem));
+      return texts ? Math.log(1 + this.texts.documentCount / texts) : 0;
     });
     const total = weights.reduce((sum, weight) => sum + weight, 0);
     const hits: SimilarHit[] = [];
@@ -565,7 +566,7 @@ export class RecommendationIndex {
       for (const [at, [word, stem]] of measured.entries()) {
         if (hasWord.has(word) || (stem !== word && has.some((other) => other.startsWith(stem)))) matched += weights[at];
       }
-      const coverage = matched / total;
+      const coverage = total ? matched / total : 0;
       if (coverage < minCoverage) continue;
       hits.push({ record, score: result.score, terms: result.terms, coverage });
       if (hits.length >= limit) break;
