@@ -1,6 +1,7 @@
 // The word index of recommendation texts (server/src/core/references/wordIndex.ts) fills
-// minisearch's fields itself, to build and restore faster: what it builds and restores must be
-// what minisearch's own `addAll` and `loadJS` would have, on real texts of the shared data.
+// minisearch's fields itself, to build and restore faster: what it builds must be what
+// minisearch's own `addAll` would have, on real texts of the shared data, and what it restores
+// what it built.
 
 import assert from 'node:assert/strict';
 import MiniSearch, { type Options } from 'minisearch';
@@ -24,13 +25,16 @@ function minisearchOwn(documents: IndexedText[]): MiniSearch<IndexedText> {
   return index;
 }
 
-const asJson = (index: MiniSearch<IndexedText>) => JSON.parse(JSON.stringify(index)) as { index: [string, unknown][] };
+/** Either index: ours or minisearch's own. */
+type Index = Pick<MiniSearch<IndexedText>, 'search' | 'toJSON'>;
+
+const asJson = (index: Index) => JSON.parse(JSON.stringify(index)) as { index: [string, unknown][] };
 /** The same, words in alphabetical order: a radix tree lists its words in an order that depends on how they were put in. */
-const sortedJson = (index: MiniSearch<IndexedText>) => {
+const sortedJson = (index: Index) => {
   const json = asJson(index);
   return { ...json, index: json.index.sort(([a], [b]) => (a < b ? -1 : 1)) };
 };
-const scores = (index: MiniSearch<IndexedText>, query: string) =>
+const scores = (index: Index, query: string) =>
   index.search(query, { prefix: true, fuzzy: 0.2 }).map(({ id, score }) => [id, score]).sort(([a], [b]) => Number(a) - Number(b));
 
 describe('WordIndex', () => {
@@ -102,5 +106,11 @@ describe('WordIndex', () => {
     assert.throws(restore({ texts: textsOf(laidOut.map((text, at) => (at === 0 ? 10 : text))) }), new RegExp(`the texts of "${saved.words[0]}"`));
     assert.throws(restore({ texts: saved.texts.slice(0, -8) }), /damaged|do not fit/);
     assert.throws(restore({ counts: undefined as unknown as string }), /incomplete/);
+    assert.throws(restore({ averageLength: Number.NaN }), /incomplete/);
+    const none = Buffer.from(new Uint16Array(Buffer.from(saved.counts, 'base64').length / 2).buffer).toString('base64');
+    assert.throws(restore({ counts: none }), new RegExp(`the texts of "${saved.words[0]}"`));
+    assert.throws(restore({ lengths: Buffer.from(new Int32Array(10).fill(-1).buffer).toString('base64') }), /negative length/);
+    // An empty index saves and restores.
+    assert.equal(WordIndex.restore(JSON.parse(JSON.stringify(new WordIndex(options, rules).save())) as typeof saved, options, rules).documentCount, 0);
   });
 });

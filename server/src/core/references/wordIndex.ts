@@ -13,8 +13,10 @@
 //   by `layOut()`.
 // - `save` and `WordIndex.restore` keep the runs as they are, their typed arrays in base64.
 //
-// test/unit/wordIndex.test.ts compares what it builds and restores with minisearch's own `addAll`
-// and `loadJS`, so that a new version of minisearch that reads its index otherwise fails there.
+// test/unit/wordIndex.test.ts compares what it builds with what minisearch's own `addAll` builds,
+// and what it restores with what it built, so that a new version of minisearch that reads its
+// index otherwise fails there. `WordIndex` offers only what the recommendation index needs: not
+// minisearch's own ways to add and remove documents.
 
 import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchOptions, type SearchResult } from 'minisearch';
 import { IntList } from '../intList';
@@ -113,7 +115,8 @@ class Notes {
 /** A count as kept: a text with a word 65,535 times scores as one with it that often. */
 const MOST_COUNTED = 0xffff;
 
-export class WordIndex extends MiniSearch<IndexedText> {
+/** minisearch with its postings in runs: `WordIndex` behind its door. */
+class MiniSearchOnRuns extends MiniSearch<IndexedText> {
   /** The words, numbered in the order first met: a word's number is that of its run. */
   private readonly vocabulary: Vocabulary;
   private readonly runs: Runs = { starts: new Int32Array(1), texts: new Int32Array(0), counts: new Uint16Array(0) };
@@ -226,7 +229,7 @@ export class WordIndex extends MiniSearch<IndexedText> {
     }
     const { starts, texts, counts } = this.runs;
     return {
-      averageLength: this._avgFieldLength[field],
+      averageLength: this._avgFieldLength[field] ?? 0,
       words: Array.from({ length: this.vocabulary.size }, (_, number) => this.vocabulary.word(number)),
       lengths: toBase64(lengths),
       starts: toBase64(starts),
@@ -239,9 +242,9 @@ export class WordIndex extends MiniSearch<IndexedText> {
    * The index `save` saved, with the options and rules it was built with. One that does not hold
    * together (damaged, or not saved by `save`) is an error, not an index that fails when searched.
    */
-  static restore(saved: SavedTexts, options: Options<IndexedText>, rules: WordRules): WordIndex {
+  static restoreRuns(saved: SavedTexts, options: Options<IndexedText>, rules: WordRules): MiniSearchOnRuns {
     const refused = (why: string) => new Error(`saved word index: ${why}`);
-    if (typeof saved?.averageLength !== 'number' || !Array.isArray(saved.words)) throw refused('incomplete');
+    if (!Number.isFinite(saved?.averageLength) || saved.averageLength < 0 || !Array.isArray(saved.words)) throw refused('incomplete');
     const lengths = new Int32Array(fromBase64(saved.lengths, Int32Array.BYTES_PER_ELEMENT));
     const starts = new Int32Array(fromBase64(saved.starts, Int32Array.BYTES_PER_ELEMENT));
     const texts = new Int32Array(fromBase64(saved.texts, Int32Array.BYTES_PER_ELEMENT));
@@ -251,16 +254,18 @@ export class WordIndex extends MiniSearch<IndexedText> {
       throw refused('its runs do not fit its words');
     }
     const count = lengths.length;
+    if (lengths.some((length) => length < 0)) throw refused('a text of negative length');
     for (let word = 0; word < wordCount; word++) {
       // Each run holds texts of the index, in increasing order: what `TextsOfWord` searches.
       if (starts[word + 1] < starts[word]) throw refused('its runs do not fit its words');
       for (let at = starts[word]; at < starts[word + 1]; at++) {
-        if (texts[at] < 0 || texts[at] >= count || (at > starts[word] && texts[at] <= texts[at - 1])) throw refused(`the texts of "${String(saved.words[word])}"`);
+        const outOfOrder = texts[at] < 0 || texts[at] >= count || (at > starts[word] && texts[at] <= texts[at - 1]);
+        if (outOfOrder || counts[at] === 0) throw refused(`the texts of "${String(saved.words[word])}"`);
       }
     }
-    const index = new WordIndex(options, rules);
+    const index = new MiniSearchOnRuns(options, rules);
     for (const [number, word] of saved.words.entries()) {
-      if (typeof word !== 'string' || index.vocabulary.add(word) !== number) throw refused(`"${String(word)}" twice, or a word not indexed`);
+      if (typeof word !== 'string' || index.vocabulary.add(word) !== number) throw refused(`"${String(word)}" twice, or a stop word`);
     }
     const field = index.textField;
     for (let shortId = 0; shortId < count; shortId++) {
@@ -312,6 +317,65 @@ export class WordIndex extends MiniSearch<IndexedText> {
     this._fieldLength.set(shortId, fieldLengths(field, length));
     const before = this._documentCount - 1;
     this._avgFieldLength[field] = ((this._avgFieldLength[field] || 0) * before + length) / (before + 1);
+  }
+}
+
+/**
+ * The word index of the recommendation texts: texts added in batches, searched with minisearch.
+ * Only this is offered: minisearch's own ways to add and remove documents would write to the
+ * runs, which minisearch is given to read.
+ */
+export class WordIndex {
+  private index: MiniSearchOnRuns;
+
+  /** `options` for minisearch (the field, how queries are split), `rules` for the words indexed. */
+  constructor(options: Options<IndexedText>, rules: WordRules) {
+    this.index = new MiniSearchOnRuns(options, rules);
+  }
+
+  /** The index `save` saved, with the options and rules it was built with; an error for one that does not hold together. */
+  static restore(saved: SavedTexts, options: Options<IndexedText>, rules: WordRules): WordIndex {
+    const restored = new WordIndex(options, rules);
+    restored.index = MiniSearchOnRuns.restoreRuns(saved, options, rules);
+    return restored;
+  }
+
+  get documentCount(): number {
+    return this.index.documentCount;
+  }
+
+  /** Adds texts as minisearch's `addAll` does, numbered 0, 1, 2… in the order added; their words are those of the rules. */
+  addTexts(documents: readonly IndexedText[]): void {
+    this.index.addTexts(documents);
+  }
+
+  /** Lays out the texts added since the last read: the next read does it otherwise. */
+  layOut(): void {
+    this.index.layOut();
+  }
+
+  search(query: Query, options?: SearchOptions): SearchResult[] {
+    return this.index.search(query, options);
+  }
+
+  /** How many texts have the word: what a search for it goes through. */
+  textCount(word: string): number {
+    return this.index.textCount(word);
+  }
+
+  /** Every word indexed, with its number of texts (as `textCount`). */
+  wordCounts(): IterableIterator<[string, number]> {
+    return this.index.wordCounts();
+  }
+
+  /** The index as `restore` reads it. */
+  save(): SavedTexts {
+    return this.index.save();
+  }
+
+  /** minisearch's own serialisation of the index, to compare it with one minisearch built. */
+  toJSON(): AsPlainObject {
+    return this.index.toJSON();
   }
 }
 
