@@ -115,7 +115,7 @@ class Notes {
 /** A count as kept: a text with a word 65,535 times scores as one with it that often. */
 const MOST_COUNTED = 0xffff;
 
-/** minisearch with its postings in runs: `WordIndex` behind its door. */
+/** minisearch with its postings in runs, which only `WordIndex` reaches. */
 class MiniSearchOnRuns extends MiniSearch<IndexedText> {
   /** The words, numbered in the order first met: a word's number is that of its run. */
   private readonly vocabulary: Vocabulary;
@@ -217,7 +217,7 @@ class MiniSearchOnRuns extends MiniSearch<IndexedText> {
     return super.toJSON();
   }
 
-  /** The index as `restore` reads it; only for texts 0 to n − 1 added in order. */
+  /** The index as `restoreRuns` reads it; only for texts 0 to n − 1 added in order. */
   save(): SavedTexts {
     this.layOut();
     const count = this._documentCount;
@@ -344,7 +344,7 @@ export class WordIndex {
     return this.index.documentCount;
   }
 
-  /** Adds texts as minisearch's `addAll` does, numbered 0, 1, 2… in the order added; their words are those of the rules. */
+  /** Adds texts as minisearch's `addAll` does; their words are those of the rules. */
   addTexts(documents: readonly IndexedText[]): void {
     this.index.addTexts(documents);
   }
@@ -368,7 +368,7 @@ export class WordIndex {
     return this.index.wordCounts();
   }
 
-  /** The index as `restore` reads it. */
+  /** The index as `restore` reads it; only for texts 0 to n − 1 added in order. */
   save(): SavedTexts {
     return this.index.save();
   }
