@@ -80,7 +80,8 @@ describe('upr check', function () {
     const result = run('check', file, '--format', 'json');
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(json(result), []);
-    assert.equal(result.stderr, '');
+    // It cites A/HRC/15/2, para. 76.27, and no recommendations folder is near: said on standard error only.
+    assert.match(result.stderr, /^upr: no previous recommendations in .*: references to them are not checked \(--references DIR names another folder\)\n$/);
   });
 
   it('prints the findings as JSON with 0-based ranges and exits 1 on an error', function () {

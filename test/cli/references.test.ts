@@ -72,13 +72,19 @@ describe('upr check with previous recommendations', function () {
     assert.equal(file.stderr, 'upr: a.upr.md: is a file; --references names the folder of previous recommendations\n');
   });
 
-  it('says on standard error, in the text format, that references are not checked when there are no previous recommendations', function () {
+  it('says on standard error, and in a SARIF log, that references are not checked when there are no previous recommendations', function () {
     mkdirSync(path.join(folder, 'empty'));
+    const note = 'no previous recommendations in empty: references to them are not checked (--references DIR names another folder)';
     const result = run('check', 'a.upr.md', '--references', 'empty');
-    assert.equal(result.stderr, 'upr: no previous recommendations in empty: references to them are not checked (--references DIR names another folder)\n');
+    assert.equal(result.stderr, `upr: ${note}\n`);
     assert.doesNotMatch(result.stdout, /references\/unknown/);
-    // Programs reading JSON or SARIF are not told.
-    assert.equal(run('check', 'a.upr.md', '--format', 'json', '--references', 'empty').stderr, '');
+    // A CI log shows standard error whatever the format; standard output stays the program's.
+    const json = run('check', 'a.upr.md', '--format', 'json', '--references', 'empty');
+    assert.equal(json.stderr, `upr: ${note}\n`);
+    assert.ok(Array.isArray(JSON.parse(json.stdout)));
+    const sarif = JSON.parse(run('check', 'a.upr.md', '--format', 'sarif', '--references', 'empty').stdout) as { runs: { invocations?: { toolExecutionNotifications: { message: { text: string } }[] }[] }[] };
+    assert.deepEqual(sarif.runs[0].invocations?.[0].toolExecutionNotifications.map(({ message }) => message.text), [note]);
+    assert.equal((JSON.parse(run('check', 'a.upr.md', '--format', 'sarif').stdout) as { runs: { invocations?: unknown }[] }).runs[0].invocations, undefined);
     // A submission that cites none is checked without a word.
     writeFileSync(path.join(folder, 'no-references.upr.md'), `${JOINT_FRONT_MATTER}\n## Executive summary\n\n1. Text.\n`);
     assert.equal(run('check', 'no-references.upr.md', '--references', 'empty').stderr, '');

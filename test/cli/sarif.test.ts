@@ -39,6 +39,15 @@ function finding(code: string, severity: Finding['severity'], [line, character, 
 }
 
 describe('toSarif', function () {
+  it('says what the run could not check as notifications of its invocation, in a valid log', function () {
+    const log = toSarif([{ file: 'a.upr.md', findings: [] }], { notes: ['no previous recommendations in recommendations'] });
+    assertValidSarif(log);
+    assert.deepEqual(log.runs[0].invocations, [
+      { executionSuccessful: true, toolExecutionNotifications: [{ level: 'note', message: { text: 'no previous recommendations in recommendations' } }] },
+    ]);
+    assert.equal(toSarif([{ file: 'a.upr.md', findings: [] }]).runs[0].invocations, undefined);
+  });
+
   it('validates the schema it checks against: a log without version is refused', function () {
     assert.equal(validate({ runs: [] }), false);
     assert.equal(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] }), false, 'a driver needs a name');

@@ -34,14 +34,13 @@ export async function check(files: string[], format: CheckFormat, configs: Comma
     analyses.push({ file, folder, known, analysis: analyseText(text, configs.forFile(file), known) });
   }
   const results = analyses.map(({ file, analysis }) => ({ file, diagnostics: analysis.diagnostics }));
-  // Not a finding of the submission, but the reason some checks did not run: said to a person
-  // reading the text format, not to a program reading JSON or SARIF.
-  if (format === 'text') {
-    const unchecked = new Set(analyses.filter(({ known, analysis }) => !known && analysis.model.references.length).map(({ folder }) => folder));
-    for (const folder of unchecked) {
-      process.stderr.write(`upr: no previous recommendations in ${relative(process.cwd(), folder) || folder}: references to them are not checked (--references DIR names another folder)\n`);
-    }
-  }
+  // Not a finding of the submission, but the reason some checks did not run: on standard error
+  // in every format (a CI log shows it), and in a SARIF log as a notification of the run.
+  const unchecked = new Set(analyses.filter(({ known, analysis }) => !known && analysis.model.references.length).map(({ folder }) => folder));
+  const notes = [...unchecked].map(
+    (folder) => `no previous recommendations in ${relative(process.cwd(), folder) || folder}: references to them are not checked (--references DIR names another folder)`,
+  );
+  for (const note of notes) process.stderr.write(`upr: ${note}\n`);
   for (const loaded of libraries.values()) {
     for (const file of loaded.problems.keys()) {
       const findings = sourceFindings(file, loaded);
@@ -54,7 +53,7 @@ export async function check(files: string[], format: CheckFormat, configs: Comma
     const flat = results.flatMap(({ file, diagnostics }) => diagnostics.map((finding) => toJson(file, finding)));
     process.stdout.write(`${JSON.stringify(flat, null, 2)}\n`);
   } else if (format === 'sarif') {
-    const sarif = toSarif(results.map(({ file, diagnostics }) => ({ file, findings: diagnostics })));
+    const sarif = toSarif(results.map(({ file, diagnostics }) => ({ file, findings: diagnostics })), { notes });
     process.stdout.write(`${JSON.stringify(sarif, null, 2)}\n`);
   } else {
     for (const { file, diagnostics } of results) {

@@ -38,6 +38,8 @@ export interface SarifLog {
   runs: [
     {
       tool: { driver: { name: string; informationUri?: string; rules: SarifRule[] } };
+      /** Only when the tool has something to say about its run (checks it could not make). */
+      invocations?: [{ executionSuccessful: true; toolExecutionNotifications: { level: 'note'; message: { text: string } }[] }];
       columnKind: 'utf16CodeUnits';
       results: SarifResult[];
     },
@@ -125,7 +127,11 @@ export function pathToUri(file: string): string {
   return prefix + path;
 }
 
-export function toSarif(files: readonly FileFindings[], options: { informationUri?: string } = {}): SarifLog {
+/**
+ * The SARIF log of the findings. `notes` are said of the run itself, as its notifications: what
+ * was not checked and why ("no previous recommendations in recommendations").
+ */
+export function toSarif(files: readonly FileFindings[], options: { informationUri?: string; notes?: readonly string[] } = {}): SarifLog {
   const rules: SarifRule[] = [];
   const seen = new Set<string>();
   const results: SarifResult[] = [];
@@ -153,5 +159,9 @@ export function toSarif(files: readonly FileFindings[], options: { informationUr
     }
   }
   const driver = options.informationUri ? { name: TOOL_NAME, informationUri: options.informationUri, rules } : { name: TOOL_NAME, rules };
-  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [{ tool: { driver }, columnKind: 'utf16CodeUnits', results }] };
+  const run: SarifLog['runs'][0] = { tool: { driver }, columnKind: 'utf16CodeUnits', results };
+  if (options.notes?.length) {
+    run.invocations = [{ executionSuccessful: true, toolExecutionNotifications: options.notes.map((text) => ({ level: 'note', message: { text } })) }];
+  }
+  return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
 }
