@@ -10,6 +10,8 @@ export interface Finding {
   severity: Severity;
   range: Range;
   message: string;
+  /** What may replace the range, most likely first ("Kyrgyzstan" for "Kyrgystan"): offered as quick fixes. */
+  replacements?: string[];
 }
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];

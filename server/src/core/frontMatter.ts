@@ -171,6 +171,7 @@ function unknownState(state: string, range: Range): Finding {
     code: 'front-matter/unknown-state',
     severity: 'warning',
     range,
+    replacements: likely,
     message: likely.length
       ? l10n.t(
           '"{0}" is not in the list of UN Member and observer States (English or Russian names and ISO 3166-1 alpha-3 codes); did you mean {1}?',

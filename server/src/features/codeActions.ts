@@ -8,12 +8,10 @@ import type { Analysis } from '../core/analyse';
 import { disableRuleFixes } from '../core/fixes/disableRule';
 import { renumberParagraphs } from '../core/fixes/renumber';
 import { appendTimeFrame, Fix, splitActions, strongerWording } from '../core/fixes/smart';
-import { suggestedIssues } from '../core/rules/issues';
 import { sdgCitation, sdgSuggestions } from '../core/rules/sdgReferences';
-import { suggestedStateNames } from '../core/references/states';
 import { timeFrameYear } from '../core/smart/timeFrame';
 import { containsPosition } from '../core/text';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, replacementsOf } from './diagnostics';
 
 const RENUMBER_KIND = `${CodeActionKind.Source}.renumberParagraphs`;
 
@@ -46,16 +44,10 @@ export function codeActions(analysis: Analysis, uri: string, contextDiagnostics:
     const disabling: CodeAction[] = [];
     for (const diagnostic of ours) {
       const code = String(diagnostic.code);
-      if (code === 'front-matter/unknown-state' && analysis.frontMatter.data.state !== undefined) {
-        suggestedStateNames(analysis.frontMatter.data.state).forEach((name, i) =>
-          actions.push(quickFix({ title: l10n.t('Change to "{0}"', name), edits: [{ range: diagnostic.range, newText: name }] }, diagnostic, i === 0)),
-        );
-      }
-      if (code === 'references/unknown-issue') {
-        suggestedIssues(analysis.frontMatter, diagnostic.range).forEach((issue, i) =>
-          actions.push(quickFix({ title: l10n.t('Change to "{0}"', issue), edits: [{ range: diagnostic.range, newText: issue }] }, diagnostic, i === 0)),
-        );
-      }
+      // The names a finding suggests (a State, an issue), carried by its diagnostic.
+      replacementsOf(diagnostic).forEach((replacement, i) =>
+        actions.push(quickFix({ title: l10n.t('Change to "{0}"', replacement), edits: [{ range: diagnostic.range, newText: replacement }] }, diagnostic, i === 0)),
+      );
       const recommendation = analysis.recommendations.find(({ item }) => containsPosition(item.range, diagnostic.range.start));
       if (recommendation) {
         if (code === 'smart/action-category') {

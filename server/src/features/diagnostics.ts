@@ -19,5 +19,18 @@ export function toDiagnostics(findings: Finding[]): Diagnostic[] {
     code: finding.code,
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
+    // Sent back with the diagnostic when the client asks for its code actions.
+    ...(finding.replacements?.length ? { data: { replacements: finding.replacements } satisfies DiagnosticData } : {}),
   }));
+}
+
+/** What a diagnostic carries for its quick fixes. */
+export interface DiagnosticData {
+  replacements?: string[];
+}
+
+/** The replacements a diagnostic of ours carries (`Finding.replacements`), if any. */
+export function replacementsOf(diagnostic: Diagnostic): string[] {
+  const replacements = (diagnostic.data as DiagnosticData | undefined)?.replacements;
+  return Array.isArray(replacements) ? replacements.filter((replacement) => typeof replacement === 'string') : [];
 }
