@@ -524,14 +524,14 @@ export class RecommendationIndex {
     // The lookups, rarest first: a word as written, and the start of a long word when it finds
     // other words too ("criminal" for "criminalise").
     const common = Math.max(200, this.texts.documentCount / 40);
+    // How many texts have each word, and its start (for the lookups here, the weights below).
+    const frequencies = new Map<string, { word: number; stem: number }>();
     const lookups: { term: string; prefix: boolean; frequency: number }[] = [];
     for (const [word, stem] of found) {
-      const frequency = this.texts.textCount(word);
-      if (frequency) lookups.push({ term: word, prefix: false, frequency });
-      if (stem !== word) {
-        const stemFrequency = this.prefixFrequency(stem);
-        if (stemFrequency > frequency) lookups.push({ term: stem, prefix: true, frequency: stemFrequency });
-      }
+      const frequency = { word: this.texts.textCount(word), stem: stem === word ? 0 : this.prefixFrequency(stem) };
+      frequencies.set(word, frequency);
+      if (frequency.word) lookups.push({ term: word, prefix: false, frequency: frequency.word });
+      if (frequency.stem > frequency.word) lookups.push({ term: stem, prefix: true, frequency: frequency.stem });
     }
     lookups.sort((a, b) => a.frequency - b.frequency);
     const rare = lookups.filter((lookup) => lookup.frequency <= common);
@@ -551,9 +551,10 @@ export class RecommendationIndex {
     // A word weighs by how rare it is (BM25's inverse document frequency): a record that has
     // "disabilities" covers more of a draft than one that has "rights". A word no record has (a
     // place, a new term) tells no record from another: it weighs nothing.
-    const weights = measured.map(([word, stem]) => {
-      const texts = Math.max(this.texts.textCount(word), stem === word ? 0 : this.prefixFrequency(stem));
-      return texts ? Math.log(1 + this.texts.documentCount / texts) : 0;
+    const weights = measured.map(([word]) => {
+      const { word: texts, stem: stemTexts } = frequencies.get(word)!;
+      const most = Math.max(texts, stemTexts);
+      return most ? Math.log(1 + this.texts.documentCount / most) : 0;
     });
     const total = weights.reduce((sum, weight) => sum + weight, 0);
     const hits: SimilarHit[] = [];
