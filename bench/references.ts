@@ -200,14 +200,14 @@ function loadInFreshProcess(file: string, folder: string, { flags = [SMALL_YOUNG
   if (!existsSync(bundle)) {
     writeFileSync(
       entry,
-      `import { loadReferences } from ${source('referenceFiles.ts')};
+      `import { loadReferences, readSources } from ${source('referenceFiles.ts')};
 import { writeWordIndex } from ${source('wordIndexCache.ts')};
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 async function main() {
   gc();
   const baselineRss = process.memoryUsage().rss;
   const started = performance.now();
-  const loaded = await loadReferences([process.argv[2]], { wordIndexFolder: process.argv[3] });
+  const loaded = await loadReferences(readSources([process.argv[2]]), { wordIndexFolder: process.argv[3] });
   const records = performance.now() - started;
   const index = loaded.library.index;
   index.search('torture');

@@ -25,8 +25,6 @@ export interface LoadedReferences {
   savedWordIndexProblem?: string;
   /** Sample files left out because the files hold the coalition's own recommendations too. */
   sampleSetAside: string[];
-  /** The key of the files read (`sourcesKeyOf`): the same for the same files with the same contents. */
-  sourcesKey: string;
 }
 
 export interface LoadOptions {
@@ -57,22 +55,44 @@ export function isReferenceSource(file: string, folders: string[]): boolean {
   });
 }
 
+/** The source files of a library as read: each with its bytes or why it cannot be read, and their key. */
+export interface Sources {
+  files: { file: string; bytes: Buffer | { unreadable: string } }[];
+  /** The same for the same files with the same contents: a server does not read them again, nor rebuild their word index. */
+  key: string;
+}
+
+/** Reads the files a library is made of, once: `loadReferences` imports them. */
+export function readSources(files: string[]): Sources {
+  const sourcesKey = new SourcesKey();
+  const read = files.map((file) => {
+    try {
+      const bytes = readFileSync(file);
+      sourcesKey.add(file, bytes);
+      return { file, bytes };
+    } catch (error) {
+      const unreadable = (error as Error).message;
+      sourcesKey.addUnreadable(file, unreadable);
+      return { file, bytes: { unreadable } };
+    }
+  });
+  return { files: read, key: sourcesKey.digest() };
+}
+
 /**
- * Reads every file, yielding to the event loop between files so that the server keeps answering
- * meanwhile; restores the word index saved for the same files, if there is one.
+ * Imports every file read, yielding to the event loop between files so that the server keeps
+ * answering meanwhile; restores the word index saved for the same files, if there is one.
  */
-export async function loadReferences(files: string[], { onFile, wordIndexFolder }: LoadOptions = {}): Promise<LoadedReferences> {
+export async function loadReferences(sources: Sources, { onFile, wordIndexFolder }: LoadOptions = {}): Promise<LoadedReferences> {
   const own: RecommendationRecord[] = [];
   const samples = new Map<string, RecommendationRecord[]>();
   const problems = new Map<string, ImportError[]>();
   const warnings = new Map<string, ImportError[]>();
-  const sourcesKey = new SourcesKey();
-  for (const [done, file] of files.entries()) {
+  for (const [done, { file, bytes }] of sources.files.entries()) {
     onFile?.(file, done);
     await new Promise((resolve) => setImmediate(resolve));
-    const bytes = readSource(file, sourcesKey);
-    if (typeof bytes === 'string') {
-      problems.set(file, [{ line: 1, message: l10n.t('The file cannot be read: {0}', bytes) }]);
+    if ('unreadable' in bytes) {
+      problems.set(file, [{ line: 1, message: l10n.t('The file cannot be read: {0}', bytes.unreadable) }]);
       continue;
     }
     const decoded = decodeUtf8(bytes);
@@ -90,33 +110,8 @@ export async function loadReferences(files: string[], { onFile, wordIndexFolder 
   const sampleSetAside = own.length ? [...samples.keys()] : [];
   const records = own.length ? own : [...samples.values()].flat();
   const sampleFiles = new Set(own.length ? [] : samples.keys());
-  const key = sourcesKey.digest();
-  const { index, ...wordIndex } = wordIndexFolder ? restoreOrBuild(records, wordIndexFolder, key) : { index: new RecommendationIndex(records) };
-  return { library: { index, sampleFiles }, problems, warnings, sampleSetAside, sourcesKey: key, ...wordIndex };
-}
-
-/**
- * The key of the files `loadReferences` would read, as it computes it: a server compares it with
- * that of its last load to skip reading the same files again (its own import, then the watcher's
- * report of that write; a checkout that leaves them as they were).
- */
-export function sourcesKeyOf(files: string[]): string {
-  const sourcesKey = new SourcesKey();
-  for (const file of files) readSource(file, sourcesKey);
-  return sourcesKey.digest();
-}
-
-/** A file's bytes, added to the key; or why it cannot be read, added to the key instead. */
-function readSource(file: string, sourcesKey: SourcesKey): Buffer | string {
-  try {
-    const bytes = readFileSync(file);
-    sourcesKey.add(file, bytes);
-    return bytes;
-  } catch (error) {
-    const reason = (error as Error).message;
-    sourcesKey.addUnreadable(file, reason);
-    return reason;
-  }
+  const { index, ...wordIndex } = wordIndexFolder ? restoreOrBuild(records, wordIndexFolder, sources.key) : { index: new RecommendationIndex(records) };
+  return { library: { index, sampleFiles }, problems, warnings, sampleSetAside, ...wordIndex };
 }
 
 /**

@@ -37,7 +37,7 @@ import { factsheetFile } from './features/factsheet';
 import { oralStatement, statementTime } from './features/oralStatement';
 import { submissionParts } from './features/submissionParts';
 import type { ReferenceLibrary } from './core/references/library';
-import { isReferenceSource, loadReferences, loadSummary, referenceSourceFiles, sourceFindings, sourcesKeyOf, type LoadedReferences } from './referenceFiles';
+import { isReferenceSource, loadReferences, loadSummary, readSources, referenceSourceFiles, sourceFindings, type LoadedReferences } from './referenceFiles';
 import { coalesced } from './coalesced';
 import { decodeUtf8, notUtf8Reason } from './utf8';
 import { writeWordIndex } from './wordIndexCache';
@@ -153,13 +153,14 @@ function referenceFolders(): string[] {
  */
 const reloadReferences = coalesced(readReferences);
 
-/** The key of the files the library was read from (`sourcesKeyOf`): the same files are not read again. */
+/** The key of the files the library was read from (`Sources.key`): the same files are not imported again. */
 let loadedSources: string | undefined;
 
 async function readReferences(): Promise<void> {
   const folders = referenceFolders();
   const files = referenceSourceFiles(folders);
-  if (loadedSources !== undefined && sourcesKeyOf(files) === loadedSources) {
+  const sources = readSources(files);
+  if (sources.key === loadedSources) {
     connection.console.info(`The previous recommendations in ${folders.join(', ')} have not changed: they are not read again.`);
     return;
   }
@@ -167,12 +168,12 @@ async function readReferences(): Promise<void> {
   const progress = canReportProgress && files.length ? await connection.window.createWorkDoneProgress() : undefined;
   progress?.begin(l10n.t('Loading previous recommendations'), 0, undefined, false);
   try {
-    const loaded = await loadReferences(files, {
+    const loaded = await loadReferences(sources, {
       onFile: (file, done) => progress?.report(Math.round((done * 100) / files.length), file),
       wordIndexFolder,
     });
     library = loaded.library.index.size ? loaded.library : undefined;
-    loadedSources = loaded.sourcesKey;
+    loadedSources = sources.key;
     connection.console.info(loadSummary(files, folders, loaded));
     if (library && wordIndexFolder && !loaded.wordIndexToSave) connection.console.info(`Restored the word index of previous recommendations from ${wordIndexFolder}`);
     if (loaded.savedWordIndexProblem) connection.console.warn(`The saved word index in ${wordIndexFolder} could not be used (${loaded.savedWordIndexProblem}): it is built anew.`);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { isReferenceSource, loadReferences, loadSummary, sourceFindings, sourcesKeyOf } from '../../server/src/referenceFiles';
+import { isReferenceSource, loadReferences, loadSummary, readSources, sourceFindings } from '../../server/src/referenceFiles';
 
 describe('isReferenceSource', () => {
   const workspace = join('/', 'work', 'coalition');
@@ -29,7 +29,7 @@ describe('isReferenceSource', () => {
 
 describe('loadReferences', () => {
   it('says where it looked when there is no file to read', async () => {
-    const loaded = await loadReferences([]);
+    const loaded = await loadReferences(readSources([]));
     assert.equal(loadSummary([], ['/work/a/recommendations', '/work/b/recommendations'], loaded), 'No previous recommendations: no CSV or JSON file in /work/a/recommendations, /work/b/recommendations.');
   });
 
@@ -41,7 +41,7 @@ describe('loadReferences', () => {
       const row = (id: string, text: string) => `${id},Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.${id.slice(1)},${text},Spain,Supported,5,Justice`;
       writeFileSync(join(folder, 'good.csv'), `${header}\n${row('R1', 'Ratify the Convention')}\n`);
       writeFileSync(join(folder, 'mac-roman.csv'), Buffer.from(`${header}\n${row('R2', 'Ratify')}\n${row('R3', 'Caf\x8e')}\n`, 'latin1'));
-      const loaded = await loadReferences([join(folder, 'good.csv'), join(folder, 'mac-roman.csv'), join(folder, 'missing.csv')]);
+      const loaded = await loadReferences(readSources([join(folder, 'good.csv'), join(folder, 'mac-roman.csv'), join(folder, 'missing.csv')]));
       const { library, problems } = loaded;
       assert.equal(library.index.size, 1);
       assert.deepEqual(problems.get(join(folder, 'mac-roman.csv')), [{ line: 3, message: 'line 3 is not UTF-8 text: save the file as UTF-8 (in Excel: Save As, then "CSV UTF-8")' }]);
@@ -62,7 +62,7 @@ describe('loadReferences', () => {
       const header = 'id,state_under_review,sur_iso3,cycle,wg_session,year,wg_report_symbol,paragraph,text,recommending_state,response,action_category,issues';
       const row = 'Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.1,Ratify the Convention,Spain,Supported,5,Justice';
       writeFileSync(file, `${header}\nR1,${row}\nR2,${row}\n`);
-      const loaded = await loadReferences([file]);
+      const loaded = await loadReferences(readSources([file]));
       assert.equal(loaded.library.index.size, 2);
       const findings = sourceFindings(file, loaded);
       assert.deepEqual(findings.map(({ code, severity, range }) => [code, severity, range.start.line]), [['references/import-warning', 'warning', 2]]);
@@ -78,14 +78,14 @@ describe('loadReferences', () => {
     try {
       const sample = join(folder, 'sample.json');
       copyFileSync(resolve(__dirname, '../../samples/recommendations/kyrgyzstan-2010-sample.json'), sample);
-      const alone = await loadReferences([sample]);
+      const alone = await loadReferences(readSources([sample]));
       assert.ok(alone.library.index.size > 0);
       assert.deepEqual([...alone.library.sampleFiles], [sample]);
       assert.deepEqual(sourceFindings(sample, alone), []);
 
       const own = join(folder, 'own.csv');
       writeFileSync(own, 'id,state_under_review,sur_iso3,cycle,wg_session,year,wg_report_symbol,paragraph,text,recommending_state,response,action_category,issues\nR1,Kyrgyzstan,KGZ,1,8,2010,A/HRC/15/2,76.1,Ratify the Convention,Spain,Supported,5,Justice\n');
-      const both = await loadReferences([own, sample]);
+      const both = await loadReferences(readSources([own, sample]));
       assert.equal(both.library.index.size, 1);
       assert.deepEqual([...both.library.sampleFiles], []);
       assert.deepEqual(both.sampleSetAside, [sample]);
@@ -99,24 +99,23 @@ describe('loadReferences', () => {
   });
 });
 
-describe('sourcesKeyOf', () => {
-  it("is the key of the files loadReferences read, and another once a file's contents change or it cannot be read", async () => {
+describe('readSources', () => {
+  it("gives the same key for the same files with the same contents, and another once a file's contents change or it cannot be read", async () => {
     const folder = mkdtempSync(join(tmpdir(), 'upr-sources-key-'));
     try {
       const [first, second] = [join(folder, 'a.json'), join(folder, 'b.csv')];
       writeFileSync(first, '{"format": "upr-recommendations/1", "recommendations": []}');
       writeFileSync(second, 'id,text\n');
-      const loaded = await loadReferences([first, second]);
-      assert.equal(sourcesKeyOf([first, second]), loaded.sourcesKey);
-      assert.notEqual(sourcesKeyOf([first]), loaded.sourcesKey);
+      const read = readSources([first, second]);
+      assert.equal(readSources([first, second]).key, read.key);
+      assert.notEqual(readSources([first]).key, read.key);
       writeFileSync(second, 'id,text\n1,Ratify the CRPD\n');
-      const changed = sourcesKeyOf([first, second]);
-      assert.notEqual(changed, loaded.sourcesKey);
-      assert.equal((await loadReferences([first, second])).sourcesKey, changed);
+      const changed = readSources([first, second]).key;
+      assert.notEqual(changed, read.key);
       rmSync(second);
-      const missing = sourcesKeyOf([first, second]);
-      assert.notEqual(missing, changed);
-      assert.equal((await loadReferences([first, second])).sourcesKey, missing);
+      const missing = readSources([first, second]);
+      assert.notEqual(missing.key, changed);
+      assert.match((await loadReferences(missing)).problems.get(second)?.[0].message ?? '', /cannot be read/);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

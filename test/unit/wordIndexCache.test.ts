@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadReferences, referenceSourceFiles } from '../../server/src/referenceFiles';
+import { loadReferences, readSources, referenceSourceFiles } from '../../server/src/referenceFiles';
 import { readWordIndex, writeWordIndex } from '../../server/src/wordIndexCache';
 
 const SAMPLE_INDEX = resolve(__dirname, '../../samples/recommendations');
@@ -25,7 +25,7 @@ describe('saved word index', () => {
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
   async function loadAndSave() {
-    const loaded = await loadReferences(referenceSourceFiles([sources]), { wordIndexFolder: saved });
+    const loaded = await loadReferences(readSources(referenceSourceFiles([sources])), { wordIndexFolder: saved });
     if (loaded.wordIndexToSave) await writeWordIndex(loaded.wordIndexToSave.folder, loaded.wordIndexToSave.key, loaded.library.index.saveWordIndex());
     return loaded;
   }

@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { analyseText } from '../core/analyse';
 import type { Finding } from '../core/findings';
 import { toSarif } from '../core/sarif';
-import { loadReferences, referenceSourceFiles, sourceFindings, type LoadedReferences } from '../referenceFiles';
+import { loadReferences, readSources, referenceSourceFiles, sourceFindings, type LoadedReferences } from '../referenceFiles';
 import { CommandConfigs } from './config';
 import { readSubmission } from './input';
 import { UsageError } from './usage';
@@ -29,7 +29,7 @@ export async function check(files: string[], format: CheckFormat, configs: Comma
   for (const [file, text] of texts) {
     const folder = referencesFolder ?? nearestReferencesFolder(file);
     let loaded = libraries.get(folder);
-    if (!loaded) libraries.set(folder, (loaded = await loadReferences(referenceSourceFiles([folder]))));
+    if (!loaded) libraries.set(folder, (loaded = await loadReferences(readSources(referenceSourceFiles([folder])))));
     const known = loaded.library.index.size ? loaded.library : undefined;
     analyses.push({ file, folder, known, analysis: analyseText(text, configs.forFile(file), known) });
   }
