@@ -28,6 +28,8 @@ export function recommendationCompletions(analysis: Analysis, library: Reference
   const partial = trigger ? undefined : PARTIAL_REFERENCE.exec(before);
   if (!trigger && !partial) return { isIncomplete: false, items: [] };
   const typed = trigger ? trigger[0] : partial![1];
+  // A reference being typed, as the start of a canonical one: what it is compared with.
+  const canonical = trigger ? undefined : typedReference(typed);
   const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
 
   let records: RecommendationRecord[];
@@ -41,7 +43,7 @@ export function recommendationCompletions(analysis: Analysis, library: Reference
         : [];
   } else {
     const candidates = state ? library.index.forState(state) : [];
-    records = candidates.filter((record) => canonicalReference(record)?.toLowerCase().startsWith(typedReference(typed)) ?? false);
+    records = candidates.filter((record) => canonicalReference(record)?.toLowerCase().startsWith(canonical!) ?? false);
   }
   // Words after @rec: the previous cycle first (the recommendations this review follows up), then
   // those on the submission's own issues. A reference being typed: in the order of its paragraphs
@@ -65,7 +67,7 @@ export function recommendationCompletions(analysis: Analysis, library: Reference
     const reference = canonicalReference(record)!;
     if (offered.has(reference)) continue;
     offered.add(reference);
-    items.push(item(reference, record, library, range, trigger ? { typed } : { typed, symbol: record.symbol! }, items.length));
+    items.push(item(reference, record, library, range, { typed, canonical }, items.length));
     if (items.length >= LIMIT) break;
   }
   return { isIncomplete: true, items };
@@ -85,11 +87,11 @@ function comparePapers(a: RecommendationRecord, b: RecommendationRecord): number
 
 /**
  * What was typed when the list was asked for: words after `@rec`, or the start of a reference,
- * with the reference's `symbol` then.
+ * with its `canonical` form then (`typedReference`).
  */
-type Typed = { typed: string; symbol?: string };
+type Typed = { typed: string; canonical?: string };
 
-function item(reference: string, record: RecommendationRecord, library: ReferenceLibrary, range: Range, { typed, symbol }: Typed, order: number): CompletionItem {
+function item(reference: string, record: RecommendationRecord, library: ReferenceLibrary, range: Range, { typed, canonical }: Typed, order: number): CompletionItem {
   const { shown, ambiguous } = citedItem(library.index, record);
   const states = shown.recommendingStates.length ? ` (${shown.recommendingStates.join(', ')})` : '';
   const facts = [
@@ -102,7 +104,8 @@ function item(reference: string, record: RecommendationRecord, library: Referenc
   const ambiguity = ambiguous ? `${l10n.t('**Ambiguous:** the index holds different recommendations under this reference.')}\n\n` : '';
   // Once the symbol is typed, only the paragraph tells the items apart: the label is the paragraph,
   // which a label as long as the whole reference would lose to the text beside it.
-  const symbolTyped = symbol !== undefined && typedReference(typed).length > symbol.length;
+  const symbol = record.symbol!;
+  const symbolTyped = canonical !== undefined && canonical.length > symbol.length;
   return {
     label: symbolTyped ? reference.slice(symbol.length + 2) : reference,
     // The start of the text beside the reference, to choose by content without opening each item.
@@ -112,7 +115,7 @@ function item(reference: string, record: RecommendationRecord, library: Referenc
     documentation: { kind: MarkupKind.Markdown, value: `${sample}${ambiguity}${shown.text}` },
     // The editor filters the list by what is typed on: words after @rec keep every item; the start
     // of a reference, as typed, continued with the rest of this one, keeps the items it begins.
-    filterText: symbol === undefined ? `${typed} ${reference} ${shown.text}` : `${typed}${reference.slice(typedReference(typed).trimEnd().length)}`,
+    filterText: canonical === undefined ? `${typed} ${reference} ${shown.text}` : `${typed}${reference.slice(canonical.trimEnd().length)}`,
     sortText: String(order).padStart(4, '0'),
     textEdit: { range, newText: `${reference}${states}` },
   };
