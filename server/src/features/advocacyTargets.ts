@@ -5,7 +5,6 @@ import * as l10n from '@vscode/l10n';
 import type { Analysis } from '../core/analyse';
 import type { ReferenceLibrary } from '../core/references/library';
 import { canonicalReference } from '../core/references/records';
-import { withoutCitations } from '../core/smart/citations';
 
 const STATES_PER_RECOMMENDATION = 5;
 
@@ -22,8 +21,7 @@ export function advocacyTargets(analysis: Analysis, library: ReferenceLibrary): 
     '|---|---|---|---|',
   ];
   analysis.recommendations.forEach(({ item }, index) => {
-    // Its citations ("SDG 16.3") are not what it asks for, and no past recommendation has them.
-    const counts = library.index.recommendingStatesFor(withoutCitations(item.text), { limit: STATES_PER_RECOMMENDATION });
+    const counts = library.index.recommendingStatesFor(item.text, { limit: STATES_PER_RECOMMENDATION });
     const states = counts.map(({ state, count }) => `${state} (${count})`).join(', ') || l10n.t('none found');
     const evidence = counts
       .flatMap(({ state, examples }) => examples.slice(0, 1).map((record) => `${state}: ${canonicalReference(record) ?? ''} “${record.text}”`))

@@ -9,7 +9,6 @@ import { canonicalReference } from '../core/references/records';
 import type { ReferenceLibrary } from '../core/references/library';
 import { recommendingStatesOf } from '../core/references/recommendationIndex';
 import { ShowSimilarRecommendationsCommand, type SimilarRecommendation } from '../protocol';
-import { withoutCitations } from '../core/smart/citations';
 
 const STATES_SHOWN = 4;
 
@@ -36,8 +35,7 @@ export function codeLenses(analysis: Analysis, library: ReferenceLibrary): CodeL
   if (!lenses) cache.set(library, (lenses = new Map()));
   const known = lenses;
   return analysis.recommendations.flatMap(({ item }) => {
-    // Its citations ("SDG 16.3") are not what it asks for, and no past recommendation has them.
-    if (!known.has(item.text)) known.set(item.text, lensContent(withoutCitations(item.text), library));
+    if (!known.has(item.text)) known.set(item.text, lensContent(item.text, library));
     const content = known.get(item.text);
     if (!content) return [];
     const line = item.range.start.line;

@@ -33,6 +33,7 @@ import {
 } from './records';
 import { findState, namesOf } from './states';
 import { textKey } from '../text';
+import { withoutCitations } from '../smart/citations';
 import { keep, tokenize, WORD_RULES, words } from './indexedWords';
 import { WordIndex, type IndexedText, type SavedTexts } from './wordIndex';
 
@@ -515,7 +516,9 @@ export class RecommendationIndex {
    */
   similar(text: string, options: SimilarOptions = {}): SimilarHit[] {
     const limit = options.limit ?? 10;
-    const found = similarityWords(text);
+    // A draft's citations ("SDG 16.3", report symbols) are not what it asks for, and no past
+    // recommendation has them.
+    const found = similarityWords(withoutCitations(text));
     const counted = [...found].filter(([word]) => !/^\d+$/.test(word));
     const measured = counted.length ? counted : [...found];
     if (!measured.length) return [];
