@@ -3,13 +3,14 @@
 // one library. A file's bad rows are problems reported on that file, by line.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { importRecommendations, type ImportError } from './core/references/importers';
 import type { Finding } from './core/findings';
 import type { ReferenceLibrary } from './core/references/library';
 import { RecommendationIndex } from './core/references/recommendationIndex';
 import type { RecommendationRecord } from './core/references/records';
+import { SOURCE_FILE } from './referenceSource';
 import { decodeUtf8, notUtf8Reason } from './utf8';
 import { readWordIndex, SourcesKey } from './wordIndexCache';
 
@@ -34,8 +35,6 @@ export interface LoadOptions {
   wordIndexFolder?: string;
 }
 
-const SOURCE_FILE = /\.(csv|json)$/i;
-
 /** The files a library is read from: CSV and JSON files anywhere under each folder. */
 export function referenceSourceFiles(folders: string[]): string[] {
   return folders.filter((folder) => existsSync(folder) && statSync(folder).isDirectory()).flatMap((folder) =>
@@ -44,15 +43,6 @@ export function referenceSourceFiles(folders: string[]): string[] {
       .map((name) => join(folder, name))
       .sort(),
   );
-}
-
-/** Whether a file is one a library is read from: a CSV or JSON file anywhere under one of the folders. */
-export function isReferenceSource(file: string, folders: string[]): boolean {
-  if (!SOURCE_FILE.test(file)) return false;
-  return folders.some((folder) => {
-    const path = relative(folder, file);
-    return path !== '' && !isAbsolute(path) && path.split(sep)[0] !== '..';
-  });
 }
 
 /** The source files of a library as read: each with its bytes or why it cannot be read, and their key. */

@@ -1,11 +1,12 @@
-// Which files the previous recommendations are read from (server/src/referenceFiles.ts): the
-// language server re-reads the library when one of them changes, and only then.
+// Which files the previous recommendations are read from (server/src/referenceSource.ts,
+// server/src/referenceFiles.ts): the language server re-reads the library when one of them changes, and only then.
 
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { isReferenceSource, loadReferences, loadSummary, readSources, sourceFindings } from '../../server/src/referenceFiles';
+import { loadReferences, loadSummary, readSources, sourceFindings } from '../../server/src/referenceFiles';
+import { isReferenceSource } from '../../server/src/referenceSource';
 
 describe('isReferenceSource', () => {
   const workspace = join('/', 'work', 'coalition');

@@ -13,6 +13,7 @@ import {
   type ImportRecommendationsResult,
 } from '../../../server/src/protocol';
 import { importProblemLines } from '../../../server/src/importProblems';
+import { isReferenceSource } from '../../../server/src/referenceSource';
 import { SETTINGS_SECTION } from '../explicitSettings';
 import { freeFileName } from './freeFileName';
 import { fileExists } from './fileExists';
@@ -37,7 +38,7 @@ export async function importRecommendations(client: LanguageClient, output: vsco
   // A CSV in such a folder (the language server reads that of every workspace folder) is read as
   // it is: its JSON written as well would give every recommendation twice.
   const readFolders = (vscode.workspace.workspaceFolders ?? []).map((workspaceFolder) => vscode.Uri.joinPath(workspaceFolder.uri, subfolder).fsPath);
-  if (/\.csv$/i.test(picked.fsPath) && readFolders.some((readFolder) => isInside(picked.fsPath, readFolder))) {
+  if (/\.csv$/i.test(picked.fsPath) && isReferenceSource(picked.fsPath, readFolders)) {
     void vscode.window.showWarningMessage(
       vscode.l10n.t('{0} is read from {1} as it is: importing it there would give its recommendations twice. Import exports kept outside {1}.', path.basename(picked.fsPath), subfolder),
     );
@@ -99,9 +100,4 @@ async function chooseTarget(folder: vscode.Uri, fileName: string, source: vscode
   );
   if (choice === replace) return target;
   return choice === keepBoth ? vscode.Uri.joinPath(folder, beside) : undefined;
-}
-
-function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
